@@ -77,7 +77,10 @@ public interface TaskExecutionSteps {
 
   /**
    * Fails the task with a reason (a step failed for good, a human rejected it, or the approval
-   * expired) and writes a {@code failed} trace. Idempotent; no-op on a task already terminal.
+   * expired) and writes a {@code failed} trace at the order of the step that failed. Idempotent;
+   * no-op on a task already terminal.
+   *
+   * @param failedStep 1–5, the step that failed (3 for a rejected or expired approval)
    */
-  void fail(TenantId tenant, TaskId task, String reason);
+  void fail(TenantId tenant, TaskId task, int failedStep, String reason);
 }

@@ -45,6 +45,13 @@ public interface CircuitBreakers {
   /** Reports an admitted call that failed with a transport error, timeout or gateway error. */
   void onFailure(InstanceId instance);
 
+  /**
+   * Reports an admitted call that was never made because it failed before reaching the gateway
+   * (say, its configuration was invalid). Decides nothing: a half-open breaker admits its next
+   * trial.
+   */
+  void release(InstanceId instance);
+
   /** The breaker's state now, for health views. */
   State state(InstanceId instance);
 }
