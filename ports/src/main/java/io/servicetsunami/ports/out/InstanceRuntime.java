@@ -88,7 +88,7 @@ public interface InstanceRuntime {
    * @throws TransientException {@code runtime_unavailable} if the runtime cannot be reached
    * @throws PermanentException {@code runtime_failed} if the runtime refuses the objects
    */
-  ReadyRelease install(InstanceSpec spec, Secret gatewayToken);
+  void install(InstanceSpec spec, Secret gatewayToken);
 
   /**
    * Waits until the release's gateway is running and ready, reporting progress while it waits.
