@@ -152,18 +152,16 @@ public final class InstanceLifecycleService
 
   @Override
   public TenantInstance start(TenantId tenant, InstanceId id) {
-    TenantInstance started = claim(get(tenant, id), InstanceStatus.RUNNING);
+    TenantInstance instance = get(tenant, id);
+    requireStatus(instance, InstanceStatus.STOPPED, "started");
+    TenantInstance started = claim(instance, InstanceStatus.RUNNING);
     return actOnRuntime(started, () -> runtime.start(ref(started)));
   }
 
   @Override
   public TenantInstance restart(TenantId tenant, InstanceId id) {
     TenantInstance instance = get(tenant, id);
-    if (instance.status() != InstanceStatus.RUNNING) {
-      throw new ConflictException(
-          ErrorCode.INVALID_TRANSITION,
-          "only a running instance can be restarted; this one is " + instance.status().wire());
-    }
+    requireStatus(instance, InstanceStatus.RUNNING, "restarted");
     return actOnRuntime(instance, () -> runtime.restart(ref(instance)));
   }
 
@@ -196,6 +194,23 @@ public final class InstanceLifecycleService
           ErrorCode.INVALID_TRANSITION, "the instance is being destroyed and has no logs to read");
     }
     return runtime.logs(ref(instance), tail);
+  }
+
+  /**
+   * Start and restart are actions, not just target states: provisioning also ends in {@code
+   * running}, but only a stopped instance can be started and only a running one restarted.
+   */
+  private static void requireStatus(TenantInstance instance, InstanceStatus required, String verb) {
+    if (instance.status() != required) {
+      throw new ConflictException(
+          ErrorCode.INVALID_TRANSITION,
+          "only a "
+              + required.wire()
+              + " instance can be "
+              + verb
+              + "; this one is "
+              + instance.status().wire());
+    }
   }
 
   /** Validates and stores the transition; nothing else is touched if it is illegal. */

@@ -1,0 +1,7 @@
+package io.servicetsunami.exemplar.ports.error;
+
+public final class NotFoundException extends PortException {
+  public NotFoundException(String message) {
+    super(message);
+  }
+}
