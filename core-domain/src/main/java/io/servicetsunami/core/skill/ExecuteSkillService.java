@@ -150,13 +150,13 @@ public final class ExecuteSkillService implements ExecuteSkillUseCase {
 
       // 4. Credentials, decrypted for this call only.
       Map<String, Secret> secrets = decryptCredentials(tenantId, skill.name());
-      Redaction redaction = new Redaction(secretsOf(secrets, instance));
 
       // 5. The model.
       String model = config.llmModel().orElseGet(() -> tenantDefaultModel(tenantId));
 
       // 6. The gateway.
       GatewayEndpoint endpoint = endpoints.of(instance);
+      Redaction redaction = new Redaction(secretsOf(secrets, endpoint));
       SkillInvocation invocation =
           new SkillInvocation(
               executionId,
@@ -249,9 +249,10 @@ public final class ExecuteSkillService implements ExecuteSkillUseCase {
   }
 
   /** The skill's credentials and the gateway's own tokens: none of them may be echoed back. */
-  private List<Secret> secretsOf(Map<String, Secret> secrets, TenantInstance instance) {
+  private static List<Secret> secretsOf(Map<String, Secret> secrets, GatewayEndpoint endpoint) {
     List<Secret> all = new ArrayList<>(secrets.values());
-    all.add(endpoints.gatewayToken(instance));
+    all.add(endpoint.token());
+    endpoint.deviceToken().ifPresent(all::add);
     return all;
   }
 
