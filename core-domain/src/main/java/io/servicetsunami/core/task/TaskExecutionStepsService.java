@@ -8,6 +8,7 @@ import static io.servicetsunami.ports.model.TaskStatus.WAITING_INPUT;
 import static java.util.Objects.requireNonNull;
 
 import io.servicetsunami.core.agent.Capabilities;
+import io.servicetsunami.core.instance.GatewayEndpoints;
 import io.servicetsunami.core.lifecycle.TaskStateMachine;
 import io.servicetsunami.core.workflow.WorkflowCatalog;
 import io.servicetsunami.ports.error.ConflictException;
@@ -25,7 +26,6 @@ import io.servicetsunami.ports.model.InstanceStatus;
 import io.servicetsunami.ports.model.KnowledgeEntity;
 import io.servicetsunami.ports.model.MemoryId;
 import io.servicetsunami.ports.model.MemoryType;
-import io.servicetsunami.ports.model.Secret;
 import io.servicetsunami.ports.model.SkillStats;
 import io.servicetsunami.ports.model.StepType;
 import io.servicetsunami.ports.model.TaskId;
@@ -41,7 +41,6 @@ import io.servicetsunami.ports.out.AgentRuntime.AgentRunResult;
 import io.servicetsunami.ports.out.AgentRuntime.ToolCall;
 import io.servicetsunami.ports.out.AgentTaskRepository;
 import io.servicetsunami.ports.out.Clock;
-import io.servicetsunami.ports.out.CredentialCipher;
 import io.servicetsunami.ports.out.ExecutionTraceRepository;
 import io.servicetsunami.ports.out.GatewayEndpoint;
 import io.servicetsunami.ports.out.IdGenerator;
@@ -105,15 +104,10 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
   private final TenantRepository tenants;
   private final TenantInstanceRepository instances;
   private final AgentRuntime runtime;
-  private final CredentialCipher cipher;
-  private final Optional<Secret> fallbackGatewayToken;
+  private final GatewayEndpoints endpoints;
   private final Clock clock;
   private final IdGenerator ids;
 
-  /**
-   * @param fallbackGatewayToken the shared gateway token ({@code OPENCLAW_GATEWAY_TOKEN}), used for
-   *     a running instance that has no token of its own
-   */
   public TaskExecutionStepsService(
       AgentTaskRepository tasks,
       ExecutionTraceRepository traces,
@@ -123,8 +117,7 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
       TenantRepository tenants,
       TenantInstanceRepository instances,
       AgentRuntime runtime,
-      CredentialCipher cipher,
-      Optional<Secret> fallbackGatewayToken,
+      GatewayEndpoints endpoints,
       Clock clock,
       IdGenerator ids) {
     this.tasks = requireNonNull(tasks, "tasks is null");
@@ -135,9 +128,7 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
     this.tenants = requireNonNull(tenants, "tenants is null");
     this.instances = requireNonNull(instances, "instances is null");
     this.runtime = requireNonNull(runtime, "runtime is null");
-    this.cipher = requireNonNull(cipher, "cipher is null");
-    this.fallbackGatewayToken =
-        requireNonNull(fallbackGatewayToken, "fallbackGatewayToken is null");
+    this.endpoints = requireNonNull(endpoints, "endpoints is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.ids = requireNonNull(ids, "ids is null");
   }
@@ -753,9 +744,8 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
   }
 
   /**
-   * The tenant's gateway, when its instance is running and reachable and a token is at hand: the
-   * instance's own, else the shared fallback. Tokens are decrypted only here, for the one call that
-   * needs them.
+   * The tenant's gateway, when its instance is running and has an address and a token; a task can
+   * still run on a runtime that needs no gateway otherwise.
    */
   private Optional<GatewayEndpoint> gateway(TenantId tenant) {
     Optional<TenantInstance> running =
@@ -766,20 +756,11 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
     if (running.isEmpty()) {
       return Optional.empty();
     }
-    TenantInstance instance = running.get();
-    Optional<Secret> token =
-        instance
-            .gatewayToken()
-            .map(encrypted -> cipher.decrypt(tenant, encrypted))
-            .or(() -> fallbackGatewayToken);
-    if (token.isEmpty()) {
+    try {
+      return Optional.of(endpoints.of(running.get()));
+    } catch (ConflictException noTokenAtHand) {
       return Optional.empty();
     }
-    Optional<Secret> deviceToken =
-        instance.deviceToken().map(encrypted -> cipher.decrypt(tenant, encrypted));
-    return Optional.of(
-        new GatewayEndpoint(
-            instance.id(), instance.internalUrl().orElseThrow(), token.get(), deviceToken));
   }
 
   private static Map<String, Object> outputOf(AgentRunResult result) {

@@ -1,5 +1,6 @@
 package io.servicetsunami.core.task;
 
+import io.servicetsunami.core.instance.GatewayEndpoints;
 import io.servicetsunami.ports.model.Agent;
 import io.servicetsunami.ports.model.AgentId;
 import io.servicetsunami.ports.model.AgentMemory;
@@ -85,8 +86,7 @@ final class TaskWorld {
         tenants,
         instances,
         runtime,
-        cipher,
-        fallbackGatewayToken,
+        new GatewayEndpoints(cipher, fallbackGatewayToken),
         clock,
         ids);
   }
