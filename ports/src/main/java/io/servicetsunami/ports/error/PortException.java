@@ -5,7 +5,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The one family of failures that crosses a port. Adapters translate their technology's exceptions
  * into one of these at the boundary; each edge (HTTP, Temporal) maps the family once: not found →
- * 404, conflict → 409, invalid input → 400, forbidden → 403, transient → 503 and retryable,
+ * 404, conflict → 409, invalid input → 400, forbidden → 403 (401 for {@code unauthenticated} and
+ * {@code invalid_credentials}, 429 for {@code rate_limited}), transient → 503 and retryable,
  * permanent → 502 and non-retryable.
  *
  * <p>Messages are safe to show to the caller and to log: they never contain credentials.

@@ -1,6 +1,6 @@
 package io.servicetsunami.ports.model;
 
-/** How urgent a task is; higher priorities are listed and dispatched first. */
+/** How urgent a task is, as the submitter judged it. */
 public enum TaskPriority implements WireEnum {
   LOW,
   NORMAL,

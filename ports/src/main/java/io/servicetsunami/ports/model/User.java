@@ -8,7 +8,7 @@ import java.time.Instant;
 /**
  * A person who signs in to a tenant.
  *
- * @param email unique across all tenants, stored lower-case
+ * @param email unique across all tenants; lower-cased here, so every store and lookup agrees
  * @param passwordHash the slow hash of the password in its self-describing encoded form; never the
  *     password
  */
@@ -24,7 +24,7 @@ public record User(
   public User {
     requireNonNull(id, "id is null");
     requireNonNull(tenantId, "tenantId is null");
-    requireText(email, "email");
+    email = requireText(email, "email").strip().toLowerCase(java.util.Locale.ROOT);
     requireNonNull(fullName, "fullName is null");
     requireText(passwordHash, "passwordHash");
     requireNonNull(createdAt, "createdAt is null");

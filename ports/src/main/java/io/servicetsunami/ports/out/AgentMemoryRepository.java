@@ -13,7 +13,9 @@ public interface AgentMemoryRepository {
 
   /**
    * Stores the memory unless one with its id exists, and returns the stored memory. Idempotent, so
-   * that a retried evaluation writes one memory.
+   * that a retried evaluation writes one memory. If the id is taken by another tenant's row, throws
+   * {@link io.servicetsunami.ports.error.ConflictException} ({@code already_exists}) and reveals
+   * nothing of that row.
    */
   AgentMemory save(AgentMemory memory);
 

@@ -11,7 +11,9 @@ public interface ChatSessionRepository {
 
   /**
    * Stores the session unless the tenant already imported one with the same source and external id,
-   * and returns the stored session (so re-importing an export is idempotent).
+   * and returns the stored session (so re-importing an export is idempotent). If the id is taken by
+   * another tenant's row, throws {@link io.servicetsunami.ports.error.ConflictException} ({@code
+   * already_exists}) and reveals nothing of that row.
    */
   ChatSession saveIfAbsent(ChatSession session);
 

@@ -10,7 +10,10 @@ public interface ExecutionTraceRepository {
 
   /**
    * Stores the trace unless one with its id exists, and returns the stored trace. Idempotent: a
-   * workflow that retries a step writes the same id again and the store keeps the first row.
+   * workflow that retries a step writes the same id again and the store keeps the first row. If the
+   * id is taken by another tenant's row, throws {@link
+   * io.servicetsunami.ports.error.ConflictException} ({@code already_exists}) and reveals nothing
+   * of that row.
    */
   ExecutionTrace append(ExecutionTrace trace);
 

@@ -12,9 +12,10 @@ import java.util.Optional;
 public interface KnowledgeGraphRepository {
 
   /**
-   * Stores the entity, or merges it into the tenant's entity with the same normalised name and
-   * type: attributes are merged (new values win), confidence becomes the higher of the two, the
-   * existing id is kept. Returns the stored entity. Idempotent.
+   * Stores the entity, or merges it into the tenant's entity with the same normalised name and the
+   * same type (compared exactly): attributes are merged (new values win), confidence becomes the
+   * higher of the two, the existing id, name and source are kept. Returns the stored entity.
+   * Idempotent.
    */
   KnowledgeEntity upsertEntity(KnowledgeEntity entity);
 

@@ -13,7 +13,9 @@ public interface PipelineRunRepository {
 
   /**
    * Stores the run unless one with its id exists, and returns the stored run. Idempotent, so that a
-   * retried workflow step opens one run.
+   * retried workflow step opens one run. If the id is taken by another tenant's row, throws {@link
+   * io.servicetsunami.ports.error.ConflictException} ({@code already_exists}) and reveals nothing
+   * of that row.
    */
   PipelineRun create(PipelineRun run);
 
