@@ -3,11 +3,8 @@ package io.servicetsunami.core.skill;
 import static java.util.Objects.requireNonNull;
 
 import io.servicetsunami.core.instance.GatewayEndpoints;
-import io.servicetsunami.ports.error.ConflictException;
-import io.servicetsunami.ports.error.ErrorCode;
-import io.servicetsunami.ports.error.NotFoundException;
+import io.servicetsunami.core.instance.RunningInstances;
 import io.servicetsunami.ports.in.CheckSkillHealthUseCase;
-import io.servicetsunami.ports.model.InstanceStatus;
 import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.model.TenantInstance;
 import io.servicetsunami.ports.out.CircuitBreakers;
@@ -39,18 +36,7 @@ public final class CheckSkillHealthService implements CheckSkillHealthUseCase {
 
   @Override
   public SkillHealth check(TenantId tenant) {
-    TenantInstance instance =
-        instances
-            .findByTenant(tenant)
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        ErrorCode.INSTANCE_NOT_FOUND, "the tenant has no OpenClaw instance"));
-    if (instance.status() != InstanceStatus.RUNNING) {
-      throw new ConflictException(
-          ErrorCode.INSTANCE_NOT_RUNNING,
-          "the tenant's OpenClaw instance is " + instance.status().wire() + ", not running");
-    }
+    TenantInstance instance = RunningInstances.require(instances, tenant);
     SkillGateway.GatewayHealth health = gateway.probe(endpoints.of(instance));
     return new SkillHealth(
         health.healthy(),

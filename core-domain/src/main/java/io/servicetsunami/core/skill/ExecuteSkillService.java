@@ -3,7 +3,7 @@ package io.servicetsunami.core.skill;
 import static java.util.Objects.requireNonNull;
 
 import io.servicetsunami.core.instance.GatewayEndpoints;
-import io.servicetsunami.ports.error.ConflictException;
+import io.servicetsunami.core.instance.RunningInstances;
 import io.servicetsunami.ports.error.ErrorCode;
 import io.servicetsunami.ports.error.ForbiddenException;
 import io.servicetsunami.ports.error.NotFoundException;
@@ -12,7 +12,6 @@ import io.servicetsunami.ports.error.TransientException;
 import io.servicetsunami.ports.in.ExecuteSkillUseCase;
 import io.servicetsunami.ports.model.ExecutionId;
 import io.servicetsunami.ports.model.ExecutionTrace;
-import io.servicetsunami.ports.model.InstanceStatus;
 import io.servicetsunami.ports.model.Secret;
 import io.servicetsunami.ports.model.SkillConfig;
 import io.servicetsunami.ports.model.SkillCredential;
@@ -119,18 +118,7 @@ public final class ExecuteSkillService implements ExecuteSkillUseCase {
     ExecutionId executionId = command.executionId().orElseGet(() -> new ExecutionId(ids.newId()));
 
     // 1. The tenant's instance, running.
-    TenantInstance instance =
-        instances
-            .findByTenant(tenantId)
-            .orElseThrow(
-                () ->
-                    new NotFoundException(
-                        ErrorCode.INSTANCE_NOT_FOUND, "the tenant has no OpenClaw instance"));
-    if (instance.status() != InstanceStatus.RUNNING) {
-      throw new ConflictException(
-          ErrorCode.INSTANCE_NOT_RUNNING,
-          "the tenant's OpenClaw instance is " + instance.status().wire() + ", not running");
-    }
+    TenantInstance instance = RunningInstances.require(instances, tenantId);
 
     // 2. The circuit breaker, before anything is decrypted.
     if (breakers.tryAcquire(instance.id()) instanceof CircuitBreakers.Rejected rejected) {
