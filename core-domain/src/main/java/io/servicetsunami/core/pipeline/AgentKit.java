@@ -5,12 +5,14 @@ import io.servicetsunami.ports.error.InvalidInputException;
 import io.servicetsunami.ports.in.SubmitTaskUseCase.SubmitTaskCommand;
 import io.servicetsunami.ports.model.PipelineId;
 import io.servicetsunami.ports.model.RunId;
+import io.servicetsunami.ports.model.TaskId;
 import io.servicetsunami.ports.model.TaskPriority;
 import io.servicetsunami.ports.model.TenantId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The task bundle an agent-kit pipeline runs, read from its {@code config}:
@@ -59,9 +61,11 @@ record AgentKit(List<KitTask> tasks) {
 
   /**
    * The command submitting task {@code index} (0-based). Its context says which kit run it belongs
-   * to, so a task can be traced back to the run that submitted it.
+   * to, so a task can be traced back to the run that submitted it. The task id is the caller's, so
+   * that a retried submit finds the task instead of creating a second.
    */
-  SubmitTaskCommand command(TenantId tenant, PipelineId pipeline, RunId run, int index) {
+  SubmitTaskCommand command(
+      TenantId tenant, PipelineId pipeline, RunId run, int index, TaskId taskId) {
     KitTask task = tasks.get(index);
     Map<String, Object> context = new LinkedHashMap<>(task.context());
     context.put(
@@ -74,7 +78,8 @@ record AgentKit(List<KitTask> tasks) {
         task.priority(),
         task.requiredCapabilities(),
         context,
-        task.requiresApproval());
+        task.requiresApproval(),
+        Optional.of(taskId));
   }
 
   private static KitTask task(int number, Object item) {

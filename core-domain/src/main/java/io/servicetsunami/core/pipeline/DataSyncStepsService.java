@@ -29,6 +29,7 @@ import io.servicetsunami.ports.model.SkillCredential;
 import io.servicetsunami.ports.model.SyncMode;
 import io.servicetsunami.ports.model.SyncStatus;
 import io.servicetsunami.ports.model.TableSync;
+import io.servicetsunami.ports.model.TaskId;
 import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.model.TriggerSource;
 import io.servicetsunami.ports.model.Watermark;
@@ -325,11 +326,12 @@ public final class DataSyncStepsService implements DataSyncSteps {
   // ---- ScheduledSyncWorkflow and run bookkeeping -----------------------------------------------
 
   /**
-   * Opens the run with trigger {@code schedule} unless it exists (a manual execution opens its run
-   * itself), and returns the pipeline's tables in their configured order.
+   * Opens the run unless it exists (a manual execution may have opened it already), and returns the
+   * pipeline's tables in their configured order.
    */
   @Override
-  public List<String> startScheduledRun(TenantId tenant, PipelineId pipelineId, RunId run) {
+  public List<String> startScheduledRun(
+      TenantId tenant, PipelineId pipelineId, RunId run, TriggerSource trigger) {
     DataPipeline pipeline = pipeline(tenant, pipelineId);
     ConnectorSyncConfig config = connectorConfig(pipeline);
     if (runs.find(tenant, run).isEmpty()) {
@@ -338,7 +340,7 @@ public final class DataSyncStepsService implements DataSyncSteps {
               run,
               pipelineId,
               tenant,
-              TriggerSource.SCHEDULE,
+              trigger,
               WorkflowIds.scheduledSync(pipelineId),
               clock.now()));
     }
@@ -479,8 +481,8 @@ public final class DataSyncStepsService implements DataSyncSteps {
   /**
    * Submits the kit's tasks in order and returns {@code {"task_ids": [...]}}. Each task's id is
    * recorded in the run's output before the next task is submitted; a retry skips the tasks already
-   * recorded, and a run already closed submits nothing more. (A crash between a submit and its
-   * record would submit that one task again: {@link SubmitTaskUseCase} has no idempotency key.)
+   * recorded, and a run already closed submits nothing more. Task ids are derived from the run and
+   * the task's position, so a crash between a submit and its record submits nothing twice either.
    *
    * @throws InvalidInputException {@code invalid_input} for a malformed kit, before any submit
    */
@@ -506,7 +508,13 @@ public final class DataSyncStepsService implements DataSyncSteps {
     }
     for (int index = taskIds.size(); index < kit.tasks().size(); index++) {
       SubmitTaskUseCase.SubmittedTask submitted =
-          submitTask.submit(kit.command(tenant, pipelineId, runId, index));
+          submitTask.submit(
+              kit.command(
+                  tenant,
+                  pipelineId,
+                  runId,
+                  index,
+                  new TaskId(ids.idFor("agent-kit-task:" + runId + ":" + index))));
       taskIds.add(submitted.task().id().toString());
       Map<String, Object> output = new LinkedHashMap<>(run.output());
       output.put("task_ids", List.copyOf(taskIds));

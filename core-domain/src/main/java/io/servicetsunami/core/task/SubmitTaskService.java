@@ -18,6 +18,7 @@ import io.servicetsunami.ports.out.Clock;
 import io.servicetsunami.ports.out.IdGenerator;
 import io.servicetsunami.ports.out.WorkflowEngine;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Queues a task and starts its TaskExecutionWorkflow ({@code task-{id}}).
@@ -51,10 +52,16 @@ public final class SubmitTaskService implements SubmitTaskUseCase {
     if (command.taskType().isBlank()) {
       throw new InvalidInputException(ErrorCode.INVALID_INPUT, "task_type must not be blank");
     }
+    TaskId id = command.taskId().orElseGet(() -> new TaskId(ids.newId()));
+    Optional<AgentTask> earlier = tasks.find(command.tenantId(), id);
+    if (earlier.isPresent()) {
+      // A retried submit: the first one stored the task; make sure its workflow runs.
+      return start(earlier.get());
+    }
     AgentTask task =
         tasks.create(
             AgentTask.submitted(
-                new TaskId(ids.newId()),
+                id,
                 command.tenantId(),
                 command.objective().strip(),
                 command.taskType().strip(),
@@ -63,6 +70,10 @@ public final class SubmitTaskService implements SubmitTaskUseCase {
                 command.context(),
                 command.requiresApproval(),
                 clock.now()));
+    return start(task);
+  }
+
+  private SubmittedTask start(AgentTask task) {
     String workflowId = WorkflowIds.task(task.id());
     WorkflowRun run;
     try {

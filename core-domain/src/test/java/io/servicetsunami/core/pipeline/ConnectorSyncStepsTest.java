@@ -208,7 +208,7 @@ class ConnectorSyncStepsTest {
         String.valueOf(steps.extractFromConnector(world.tenant, pipeline.id(), TABLE, run))
             + steps.loadToBronze(world.tenant, pipeline.id(), TABLE, run)
             + steps.loadToSilver(world.tenant, pipeline.id(), TABLE, run)
-            + steps.startScheduledRun(world.tenant, pipeline.id(), run)
+            + steps.startScheduledRun(world.tenant, pipeline.id(), run, TriggerSource.SCHEDULE)
             + world.runs.all();
 
     assertThat(world.postgres.calls().get(0).connection())
@@ -280,7 +280,9 @@ class ConnectorSyncStepsTest {
         .extracting(e -> ((PortException) e).code())
         .isEqualTo(ErrorCode.PIPELINE_NOT_FOUND);
     assertThatThrownBy(
-            () -> steps.startScheduledRun(world.otherTenant, pipeline.id(), Fixtures.runId()))
+            () ->
+                steps.startScheduledRun(
+                    world.otherTenant, pipeline.id(), Fixtures.runId(), TriggerSource.SCHEDULE))
         .isInstanceOf(NotFoundException.class);
     assertThat(world.postgres.calls()).isEmpty();
     assertThat(world.runs.all()).isEmpty();
@@ -295,9 +297,11 @@ class ConnectorSyncStepsTest {
             world.tenant, Optional.empty(), incrementalTable("public.orders"), fullTable("items"));
     RunId run = Fixtures.runId();
 
-    List<String> tables = steps.startScheduledRun(world.tenant, twoTables.id(), run);
+    List<String> tables =
+        steps.startScheduledRun(world.tenant, twoTables.id(), run, TriggerSource.SCHEDULE);
     world.clock.advance(Duration.ofSeconds(1));
-    List<String> again = steps.startScheduledRun(world.tenant, twoTables.id(), run);
+    List<String> again =
+        steps.startScheduledRun(world.tenant, twoTables.id(), run, TriggerSource.SCHEDULE);
 
     assertThat(tables).containsExactly("public.orders", "items").isEqualTo(again);
     assertThat(world.runs.all())
@@ -316,7 +320,7 @@ class ConnectorSyncStepsTest {
   void aManualRunKeepsItsTriggerWhenTheWorkflowStartsIt() {
     PipelineRun manual = world.pipelineService.execute(world.tenant, pipeline.id());
 
-    steps.startScheduledRun(world.tenant, pipeline.id(), manual.id());
+    steps.startScheduledRun(world.tenant, pipeline.id(), manual.id(), TriggerSource.MANUAL);
 
     assertThat(world.runs.find(world.tenant, manual.id())).contains(manual);
   }

@@ -419,7 +419,10 @@ class PipelineServiceTest {
         started -> {
           if (started.input() instanceof WorkflowInput.ScheduledSync sync) {
             world.steps.startScheduledRun(
-                sync.tenantId(), sync.pipelineId(), sync.runId().orElseThrow());
+                sync.tenantId(),
+                sync.pipelineId(),
+                sync.runId().orElseThrow(),
+                io.servicetsunami.ports.model.TriggerSource.MANUAL);
           }
         });
 

@@ -61,6 +61,30 @@ class SubmitTaskServiceTest {
   }
 
   @Test
+  void submittingTheSameCallerChosenIdTwiceKeepsOneTaskAndOneWorkflow() {
+    TaskId chosen = new TaskId(world.ids.idFor("agent-kit-task:run-1:0"));
+    SubmitTaskCommand first = command("Summarise the quarterly report", List.of("research"));
+    SubmitTaskCommand withId =
+        new SubmitTaskCommand(
+            first.tenantId(),
+            first.objective(),
+            first.taskType(),
+            first.priority(),
+            first.requiredCapabilities(),
+            first.context(),
+            first.requiresApproval(),
+            java.util.Optional.of(chosen));
+
+    SubmittedTask once = service.submit(withId);
+    SubmittedTask again = service.submit(withId);
+
+    assertThat(once.task().id()).isEqualTo(chosen);
+    assertThat(again.task()).isEqualTo(once.task());
+    assertThat(again.workflowId()).isEqualTo(once.workflowId());
+    assertThat(world.workflows.started(WorkflowType.TASK_EXECUTION)).hasSize(1);
+  }
+
+  @Test
   void trimsTheObjectiveAndTrimsAndDeduplicatesCapabilities() {
     AgentTask task =
         service

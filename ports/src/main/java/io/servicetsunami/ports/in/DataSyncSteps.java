@@ -7,6 +7,7 @@ import io.servicetsunami.ports.model.DatasetId;
 import io.servicetsunami.ports.model.PipelineId;
 import io.servicetsunami.ports.model.RunId;
 import io.servicetsunami.ports.model.TenantId;
+import io.servicetsunami.ports.model.TriggerSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +45,14 @@ public interface DataSyncSteps {
   void updateSyncMetadata(
       TenantId tenant, PipelineId pipeline, String table, RunId run, Optional<String> watermark);
 
-  /** Opens (or finds) the run of a scheduled sync and returns the tables to sync. */
-  List<String> startScheduledRun(TenantId tenant, PipelineId pipeline, RunId run);
+  /**
+   * Opens (or finds) the run of a connector sync and returns the tables to sync.
+   *
+   * @param trigger {@code manual} when the run was asked for through the API, {@code schedule} when
+   *     a schedule started it
+   */
+  List<String> startScheduledRun(
+      TenantId tenant, PipelineId pipeline, RunId run, TriggerSource trigger);
 
   /** Closes a run as completed with its output, or failed with the error. Idempotent. */
   void finishRun(TenantId tenant, RunId run, Optional<String> error, Map<String, Object> output);

@@ -5,14 +5,20 @@ import static java.util.Objects.requireNonNull;
 import io.servicetsunami.ports.error.InvalidInputException;
 import io.servicetsunami.ports.model.AgentTask;
 import io.servicetsunami.ports.model.Json;
+import io.servicetsunami.ports.model.TaskId;
 import io.servicetsunami.ports.model.TaskPriority;
 import io.servicetsunami.ports.model.TenantId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Queues a task and starts its durable execution. */
 public interface SubmitTaskUseCase {
 
+  /**
+   * @param taskId a caller-chosen id, for callers that may retry (a workflow step): submitting the
+   *     same id again returns the existing task and starts nothing new. Empty for a new task.
+   */
   record SubmitTaskCommand(
       TenantId tenantId,
       String objective,
@@ -20,7 +26,8 @@ public interface SubmitTaskUseCase {
       TaskPriority priority,
       List<String> requiredCapabilities,
       Map<String, Object> context,
-      boolean requiresApproval) {
+      boolean requiresApproval,
+      Optional<TaskId> taskId) {
     public SubmitTaskCommand {
       requireNonNull(tenantId, "tenantId is null");
       requireNonNull(objective, "objective is null");
@@ -29,6 +36,27 @@ public interface SubmitTaskUseCase {
       requiredCapabilities =
           List.copyOf(requireNonNull(requiredCapabilities, "requiredCapabilities is null"));
       context = Json.copyOf(context);
+      requireNonNull(taskId, "taskId is null");
+    }
+
+    /** A new task with an id of the service's choosing. */
+    public SubmitTaskCommand(
+        TenantId tenantId,
+        String objective,
+        String taskType,
+        TaskPriority priority,
+        List<String> requiredCapabilities,
+        Map<String, Object> context,
+        boolean requiresApproval) {
+      this(
+          tenantId,
+          objective,
+          taskType,
+          priority,
+          requiredCapabilities,
+          context,
+          requiresApproval,
+          Optional.empty());
     }
   }
 
