@@ -152,6 +152,10 @@ public final class DataSyncStepsService implements DataSyncSteps {
     return "run-" + run;
   }
 
+  private static Load load(TenantId tenant, PipelineId pipeline, String table, RunId run) {
+    return new Load(tenant, LakehouseTables.of(pipeline, table), tableLoadId(run, table));
+  }
+
   /** The load id of one connector table in a run. */
   static String tableLoadId(RunId run, String table) {
     return run + ":" + table;
@@ -166,7 +170,7 @@ public final class DataSyncStepsService implements DataSyncSteps {
   @Override
   public long syncToBronze(TenantId tenant, DatasetId datasetId, RunId run) {
     Dataset dataset = dataset(tenant, datasetId);
-    Load load = new Load(tenant, DatasetTables.of(dataset), datasetLoadId(run));
+    Load load = new Load(tenant, LakehouseTables.of(dataset), datasetLoadId(run));
     long rows;
     try (InputStream content = files.open(tenant, dataset.storageRef())) {
       rows = lakehouse.stageFile(load, dataset.format(), content);
@@ -193,14 +197,14 @@ public final class DataSyncStepsService implements DataSyncSteps {
   public long transformToSilver(TenantId tenant, DatasetId datasetId, RunId run) {
     Dataset dataset = dataset(tenant, datasetId);
     return lakehouse
-        .mergeToSilver(tenant, DatasetTables.of(dataset), List.of(), Optional.empty())
+        .mergeToSilver(tenant, LakehouseTables.of(dataset), List.of(), Optional.empty())
         .rowCount();
   }
 
   @Override
   public void updateDatasetMetadata(TenantId tenant, DatasetId datasetId, RunId run) {
     Dataset dataset = dataset(tenant, datasetId);
-    String table = DatasetTables.of(dataset);
+    String table = LakehouseTables.of(dataset);
     TableInfo silver =
         lakehouse
             .describeSilver(tenant, table)
@@ -281,7 +285,7 @@ public final class DataSyncStepsService implements DataSyncSteps {
         connector.extract(
             connection(tenant, config),
             new ExtractRequest(sync, since),
-            lakehouse.openStaging(new Load(tenant, table, tableLoadId(run, table))));
+            lakehouse.openStaging(load(tenant, pipelineId, table, run)));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("rows", summary.rows());
     result.put("max_watermark", summary.maxWatermark().orElse(null));
@@ -293,7 +297,7 @@ public final class DataSyncStepsService implements DataSyncSteps {
   public long loadToBronze(TenantId tenant, PipelineId pipelineId, String table, RunId run) {
     DataPipeline pipeline = pipeline(tenant, pipelineId);
     tableSync(pipeline, connectorConfig(pipeline), table);
-    return lakehouse.commitToBronze(new Load(tenant, table, tableLoadId(run, table))).rowCount();
+    return lakehouse.commitToBronze(load(tenant, pipelineId, table, run)).rowCount();
   }
 
   /** Returns the rows now in the silver table. */
@@ -301,7 +305,10 @@ public final class DataSyncStepsService implements DataSyncSteps {
   public long loadToSilver(TenantId tenant, PipelineId pipelineId, String table, RunId run) {
     DataPipeline pipeline = pipeline(tenant, pipelineId);
     TableSync sync = tableSync(pipeline, connectorConfig(pipeline), table);
-    return lakehouse.mergeToSilver(tenant, table, sync.primaryKey(), Optional.empty()).rowCount();
+    return lakehouse
+        .mergeToSilver(
+            tenant, LakehouseTables.of(pipelineId, table), sync.primaryKey(), Optional.empty())
+        .rowCount();
   }
 
   /**

@@ -67,10 +67,10 @@ class ConnectorSyncStepsTest {
     Map<String, Object> extracted = syncTable(run);
 
     assertThat(extracted).containsEntry("rows", 3L).containsEntry("max_watermark", at(30) + "");
-    assertThat(world.lakehouse.silverRows(world.tenant, TABLE))
+    assertThat(world.lakehouse.silverRows(world.tenant, landed()))
         .extracting(row -> row.get("id"))
         .containsExactly(1L, 2L, 3L);
-    assertThat(world.lakehouse.bronze(world.tenant, TABLE))
+    assertThat(world.lakehouse.bronze(world.tenant, landed()))
         .singleElement()
         .satisfies(batch -> assertThat(batch.loadId()).isEqualTo(run + ":" + TABLE));
     assertThat(world.watermarks.find(world.tenant, pipeline.id(), TABLE).orElseThrow().value())
@@ -129,7 +129,7 @@ class ConnectorSyncStepsTest {
     steps.updateSyncMetadata(
         world.tenant, pipeline.id(), TABLE, second, Optional.of(at(50).toString()));
 
-    assertThat(world.lakehouse.silverRows(world.tenant, TABLE))
+    assertThat(world.lakehouse.silverRows(world.tenant, landed()))
         .extracting(row -> row.get("id"), row -> row.get("status"))
         .containsExactlyInAnyOrder(
             tuple(1L, "new"), tuple(2L, "paid"), tuple(3L, "paid"), tuple(4L, "new"));
@@ -194,7 +194,7 @@ class ConnectorSyncStepsTest {
     assertThat(again).isEqualTo(first);
     assertThat(bronze).isEqualTo(bronzeAgain).isEqualTo(3);
     assertThat(silver).isEqualTo(silverAgain).isEqualTo(3);
-    assertThat(world.lakehouse.bronze(world.tenant, TABLE)).hasSize(1);
+    assertThat(world.lakehouse.bronze(world.tenant, landed())).hasSize(1);
     assertThat(world.watermarks.find(world.tenant, pipeline.id(), TABLE).orElseThrow().value())
         .isEqualTo(at(30).toString());
   }
@@ -380,5 +380,10 @@ class ConnectorSyncStepsTest {
 
   private void publishSource() {
     world.postgres.table(TABLE, COLUMNS, source);
+  }
+
+  /** Where the pipeline's source table lands: its own tables, never another pipeline's. */
+  private String landed() {
+    return LakehouseTables.of(pipeline.id(), TABLE);
   }
 }

@@ -35,7 +35,7 @@ class DatasetSyncStepsTest {
     Dataset dataset = world.upload(world.tenant, "Orders 2024", CSV);
     DataPipeline pipeline = world.datasetPipeline(world.tenant, dataset);
     PipelineRun run = world.pipelineService.execute(world.tenant, pipeline.id());
-    String table = DatasetTables.of(dataset);
+    String table = LakehouseTables.of(dataset);
 
     assertThat(steps.syncToBronze(world.tenant, dataset.id(), run.id())).isEqualTo(3);
     assertThat(world.datasets.find(world.tenant, dataset.id()).orElseThrow().syncStatus())
@@ -73,7 +73,7 @@ class DatasetSyncStepsTest {
     Dataset dataset = world.upload(world.tenant, "orders", CSV);
     DataPipeline pipeline = world.datasetPipeline(world.tenant, dataset);
     PipelineRun run = world.pipelineService.execute(world.tenant, pipeline.id());
-    String table = DatasetTables.of(dataset);
+    String table = LakehouseTables.of(dataset);
 
     assertThat(steps.syncToBronze(world.tenant, dataset.id(), run.id())).isEqualTo(3);
     assertThat(steps.syncToBronze(world.tenant, dataset.id(), run.id())).isEqualTo(3);
@@ -108,7 +108,7 @@ class DatasetSyncStepsTest {
     steps.transformToSilver(world.tenant, dataset.id(), second);
     steps.updateDatasetMetadata(world.tenant, dataset.id(), second);
 
-    String table = DatasetTables.of(dataset);
+    String table = LakehouseTables.of(dataset);
     assertThat(world.lakehouse.bronze(world.tenant, table)).hasSize(2);
     assertThat(world.lakehouse.silverRows(world.tenant, table))
         .extracting(row -> row.get("id"))
@@ -170,7 +170,7 @@ class DatasetSyncStepsTest {
         .isEqualTo(ErrorCode.DATASET_NOT_FOUND);
     assertThatThrownBy(() -> steps.updateDatasetMetadata(world.otherTenant, dataset.id(), run))
         .isInstanceOf(NotFoundException.class);
-    assertThat(world.lakehouse.bronze(world.otherTenant, DatasetTables.of(dataset))).isEmpty();
-    assertThat(world.lakehouse.bronze(world.tenant, DatasetTables.of(dataset))).isEmpty();
+    assertThat(world.lakehouse.bronze(world.otherTenant, LakehouseTables.of(dataset))).isEmpty();
+    assertThat(world.lakehouse.bronze(world.tenant, LakehouseTables.of(dataset))).isEmpty();
   }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.servicetsunami.ports.model.Dataset;
 import io.servicetsunami.ports.model.DatasetId;
+import io.servicetsunami.ports.model.PipelineId;
 import io.servicetsunami.ports.testing.Fixtures;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DatasetTablesTest {
+class LakehouseTablesTest {
 
   private static final UUID ID = UUID.fromString("5f0c2a9e-1b7d-4c3e-9a8f-0123456789ab");
 
@@ -29,13 +31,23 @@ class DatasetTablesTest {
             + "a_very_long_dataset_name_that_goes_on_an_0123456789ab",
       })
   void namesTheTableAfterTheDatasetWithASafeStemAndAnIdSuffix(String name, String table) {
-    assertThat(DatasetTables.of(dataset(name))).isEqualTo(table);
+    assertThat(LakehouseTables.of(dataset(name))).isEqualTo(table);
   }
 
   @ParameterizedTest
   @CsvSource({"'   spaces   '", "'DROP TABLE x;'", "'a-b.c/d\\e'", "'ÄÖÜ ß'", "'x'"})
   void isAlwaysAPortableLowerCaseIdentifier(String name) {
-    assertThat(DatasetTables.of(dataset(name))).matches("[a-z][a-z0-9_]{0,52}");
+    assertThat(LakehouseTables.of(dataset(name))).matches("[a-z][a-z0-9_]{0,52}");
+  }
+
+  @Test
+  void twoPipelinesReadingTablesOfTheSameNameLandInDifferentTables() {
+    PipelineId first = new PipelineId(ID);
+    PipelineId second = new PipelineId(UUID.fromString("5f0c2a9e-1b7d-4c3e-9a8f-ba9876543210"));
+
+    assertThat(LakehouseTables.of(first, "public.orders")).isEqualTo("public_orders_0123456789ab");
+    assertThat(LakehouseTables.of(second, "public.orders"))
+        .isNotEqualTo(LakehouseTables.of(first, "public.orders"));
   }
 
   private static Dataset dataset(String name) {
