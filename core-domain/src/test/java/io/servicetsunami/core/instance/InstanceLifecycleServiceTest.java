@@ -429,8 +429,8 @@ class InstanceLifecycleServiceTest {
     }
 
     @Override
-    public Secret pairDevice(ReleaseRef ref, String deviceId, String devicePublicKey) {
-      return delegate.pairDevice(ref, deviceId, devicePublicKey);
+    public DeviceApproval approveDevice(ReleaseRef ref, String deviceId, String devicePublicKey) {
+      return delegate.approveDevice(ref, deviceId, devicePublicKey);
     }
 
     @Override

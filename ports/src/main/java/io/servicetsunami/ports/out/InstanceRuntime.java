@@ -99,13 +99,29 @@ public interface InstanceRuntime {
    */
   ReadyRelease awaitReady(ReleaseRef ref, Duration timeout, Progress progress);
 
+  /** How a device approval went. */
+  enum DeviceApproval {
+    /** The device's pending pairing request was approved now. */
+    APPROVED,
+    /** The device was paired already; nothing changed. */
+    ALREADY_PAIRED
+  }
+
   /**
-   * Pairs the control plane's device with the gateway so it is granted its scopes when it connects
-   * from outside the gateway's host, and returns the device token the gateway issued. Idempotent.
+   * Approves the control plane's device on the gateway, so that the device is granted its scopes
+   * when it connects from outside the gateway's host. The device must have asked to be paired
+   * shortly before (connected and signed the gateway's challenge); the gateway then hands the
+   * device its token itself, in {@code hello-ok} on its next connect — no other client can obtain
+   * it. Idempotent.
    *
    * @param devicePublicKey the control plane's Ed25519 public key for this instance, raw base64url
+   * @throws io.servicetsunami.ports.error.NotFoundException {@code release_not_found}
+   * @throws TransientException {@code runtime_unavailable} if no request of the device is pending
+   *     yet (retry once the device has connected)
+   * @throws PermanentException {@code gateway_rejected} if the pending request with this device id
+   *     carries another public key
    */
-  Secret pairDevice(ReleaseRef ref, String deviceId, String devicePublicKey);
+  DeviceApproval approveDevice(ReleaseRef ref, String deviceId, String devicePublicKey);
 
   /** Stops the gateway, keeping its state (scale to zero). Idempotent. */
   void stop(ReleaseRef ref);

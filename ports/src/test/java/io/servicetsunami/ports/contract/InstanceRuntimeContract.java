@@ -134,23 +134,13 @@ public interface InstanceRuntimeContract {
   }
 
   @Test
-  default void pairingADeviceReturnsAToken() {
-    InstanceSpec spec = newSpec(Fixtures.tenantId());
-    try {
-      runtime().install(spec, gatewayToken());
-      runtime().awaitReady(spec.ref(), readyTimeout(), detail -> {});
+  default void approvingADeviceOfAMissingReleaseIsNotFound() {
+    ReleaseRef missing = new ReleaseRef("prod", "openclaw-never-installed");
 
-      Secret token =
-          runtime().pairDevice(spec.ref(), "control-plane", "MCowBQYDK2VwAyEAcontractkey");
-
-      assertThat(token.reveal()).isNotBlank();
-      assertThatCode(
-              () ->
-                  runtime().pairDevice(spec.ref(), "control-plane", "MCowBQYDK2VwAyEAcontractkey"))
-          .doesNotThrowAnyException();
-    } finally {
-      runtime().destroy(spec.ref());
-    }
+    assertPortError(
+        NotFoundException.class,
+        ErrorCode.RELEASE_NOT_FOUND,
+        () -> runtime().approveDevice(missing, "control-plane", "MCowBQYDK2VwAyEAcontractkey"));
   }
 
   @Test

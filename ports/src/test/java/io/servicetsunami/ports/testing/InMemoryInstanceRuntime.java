@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.servicetsunami.ports.error.ConflictException;
 import io.servicetsunami.ports.error.ErrorCode;
 import io.servicetsunami.ports.error.NotFoundException;
+import io.servicetsunami.ports.error.PermanentException;
 import io.servicetsunami.ports.error.PortException;
 import io.servicetsunami.ports.error.TransientException;
 import io.servicetsunami.ports.model.InstanceId;
@@ -12,14 +13,12 @@ import io.servicetsunami.ports.model.ResourceSpec;
 import io.servicetsunami.ports.model.Secret;
 import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.out.InstanceRuntime;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * An {@link InstanceRuntime} that keeps releases in memory. Installing converges (twice is one
@@ -57,6 +56,7 @@ public final class InMemoryInstanceRuntime implements InstanceRuntime {
     int restarts;
     int installs;
     final Map<String, String> pairedDevices = new LinkedHashMap<>();
+    final Map<String, String> pairingRequests = new LinkedHashMap<>();
     final List<String> logs = new ArrayList<>();
   }
 
@@ -140,14 +140,27 @@ public final class InMemoryInstanceRuntime implements InstanceRuntime {
   }
 
   @Override
-  public synchronized Secret pairDevice(ReleaseRef ref, String deviceId, String devicePublicKey) {
+  public synchronized DeviceApproval approveDevice(
+      ReleaseRef ref, String deviceId, String devicePublicKey) {
     requireNonNull(deviceId, "deviceId is null");
     requireNonNull(devicePublicKey, "devicePublicKey is null");
     Release release = existing(ref);
+    if (devicePublicKey.equals(release.pairedDevices.get(deviceId))) {
+      return DeviceApproval.ALREADY_PAIRED;
+    }
+    String requested = release.pairingRequests.get(deviceId);
+    if (requested == null) {
+      throw new TransientException(
+          ErrorCode.RUNTIME_UNAVAILABLE, "no pairing request from device " + deviceId + " yet");
+    }
+    if (!requested.equals(devicePublicKey)) {
+      throw new PermanentException(
+          ErrorCode.GATEWAY_REJECTED,
+          "the pairing request of device " + deviceId + " carries another public key");
+    }
+    release.pairingRequests.remove(deviceId);
     release.pairedDevices.put(deviceId, devicePublicKey);
-    String seed = ref.namespace() + "/" + ref.release() + "/" + deviceId;
-    return Secret.of(
-        "device-token-" + UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)));
+    return DeviceApproval.APPROVED;
   }
 
   @Override
@@ -216,6 +229,11 @@ public final class InMemoryInstanceRuntime implements InstanceRuntime {
   /** The releases destroyed through the port, in order. */
   public synchronized List<ReleaseRef> destroyed() {
     return List.copyOf(destroyed);
+  }
+
+  /** The device connects to the gateway and asks to be paired, as a remote client would. */
+  public synchronized void requestPairing(ReleaseRef ref, String deviceId, String devicePublicKey) {
+    existing(ref).pairingRequests.put(deviceId, devicePublicKey);
   }
 
   /** Adds lines to the release's log, as its gateway would write them. */

@@ -94,7 +94,7 @@ class InMemoryInstanceRuntimeTest implements InstanceRuntimeContract {
     assertPortError(
         NotFoundException.class,
         ErrorCode.RELEASE_NOT_FOUND,
-        () -> runtime.pairDevice(missing, "device", "key"));
+        () -> runtime.approveDevice(missing, "device", "key"));
   }
 
   @Test
@@ -108,18 +108,25 @@ class InMemoryInstanceRuntimeTest implements InstanceRuntimeContract {
   }
 
   @Test
-  void pairingIsStablePerDeviceAndRecordsTheKey() {
+  void approvesOnlyADeviceThatAskedAndOnlyWithItsOwnKey() {
     runtime.install(spec, Secret.of("token"));
+    assertPortError(
+        TransientException.class,
+        ErrorCode.RUNTIME_UNAVAILABLE,
+        () -> runtime.approveDevice(spec.ref(), "cp-1", "pub-1"));
 
-    Secret first = runtime.pairDevice(spec.ref(), "cp-1", "pub-1");
-    Secret again = runtime.pairDevice(spec.ref(), "cp-1", "pub-1");
-    Secret other = runtime.pairDevice(spec.ref(), "cp-2", "pub-2");
+    runtime.requestPairing(spec.ref(), "cp-1", "pub-1");
+    assertPortError(
+        PermanentException.class,
+        ErrorCode.GATEWAY_REJECTED,
+        () -> runtime.approveDevice(spec.ref(), "cp-1", "someone-elses-key"));
 
-    assertThat(again).isEqualTo(first);
-    assertThat(other).isNotEqualTo(first);
+    assertThat(runtime.approveDevice(spec.ref(), "cp-1", "pub-1"))
+        .isEqualTo(InstanceRuntime.DeviceApproval.APPROVED);
+    assertThat(runtime.approveDevice(spec.ref(), "cp-1", "pub-1"))
+        .isEqualTo(InstanceRuntime.DeviceApproval.ALREADY_PAIRED);
     assertThat(runtime.release(spec.ref()).orElseThrow().pairedDevices())
-        .containsEntry("cp-1", "pub-1")
-        .containsEntry("cp-2", "pub-2");
+        .containsExactly(java.util.Map.entry("cp-1", "pub-1"));
   }
 
   @Test
