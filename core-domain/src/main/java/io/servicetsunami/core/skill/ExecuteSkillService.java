@@ -7,6 +7,7 @@ import io.servicetsunami.core.instance.RunningInstances;
 import io.servicetsunami.ports.error.ErrorCode;
 import io.servicetsunami.ports.error.ForbiddenException;
 import io.servicetsunami.ports.error.NotFoundException;
+import io.servicetsunami.ports.error.PermanentException;
 import io.servicetsunami.ports.error.PortException;
 import io.servicetsunami.ports.error.TransientException;
 import io.servicetsunami.ports.in.ExecuteSkillUseCase;
@@ -160,7 +161,12 @@ public final class ExecuteSkillService implements ExecuteSkillUseCase {
       try {
         result = gateway.execute(endpoint, invocation);
       } catch (PortException failure) {
-        breakers.onFailure(instance.id());
+        if (isGatewayFault(failure)) {
+          breakers.onFailure(instance.id());
+        } else {
+          // The gateway answered; the request itself was refused (too large, say).
+          breakers.onSuccess(instance.id());
+        }
         PortException safe = redaction.exception(failure);
         long failedAfter = millisSince(started);
         command
@@ -210,6 +216,14 @@ public final class ExecuteSkillService implements ExecuteSkillUseCase {
         breakers.release(instance.id());
       }
     }
+  }
+
+  /**
+   * Transport errors, timeouts and the gateway's own errors count against it; a refusal of this
+   * particular request (invalid input, not found) says nothing about the gateway's health.
+   */
+  private static boolean isGatewayFault(PortException failure) {
+    return failure instanceof TransientException || failure instanceof PermanentException;
   }
 
   private SkillConfig enabledConfig(TenantId tenantId, SkillDefinition skill) {

@@ -195,6 +195,21 @@ class ExecuteSkillServiceTest {
   }
 
   @Test
+  void aRequestTheGatewayRefusesAsInvalidDoesNotCountAgainstIt() {
+    gateway.throwsOn(
+        SKILL,
+        new io.servicetsunami.ports.error.InvalidInputException(
+            ErrorCode.INVALID_INPUT, "frame larger than the gateway's payload limit"));
+
+    for (int i = 0; i < 3; i++) {
+      assertThatThrownBy(() -> service.execute(command()))
+          .isInstanceOf(io.servicetsunami.ports.error.InvalidInputException.class);
+    }
+
+    assertThat(breakers.state(instance.id())).isEqualTo(CircuitBreakers.State.CLOSED);
+  }
+
+  @Test
   void credentialsEchoedByTheGatewayNeverReachResultsTracesOrExceptions() {
     AgentTask task = Fixtures.task(tenant);
     gateway.answers(
