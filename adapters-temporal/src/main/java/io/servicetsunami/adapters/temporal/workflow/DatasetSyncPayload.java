@@ -1,0 +1,4 @@
+package io.servicetsunami.adapters.temporal.workflow;
+
+public record DatasetSyncPayload(
+    String tenantId, String datasetId, String runId, String pipelineId) {}

@@ -1,0 +1,3 @@
+package io.servicetsunami.adapters.temporal.workflow;
+
+public record KnowledgeExtractionPayload(String tenantId, String sessionId) {}
