@@ -19,12 +19,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One WebSocket to a gateway. Requests are multiplexed by id: any number of callers may wait on
@@ -93,6 +95,7 @@ final class Link extends Endpoint {
   private final long sendTimeoutMillis;
   private final Map<String, Pending> pending = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<InboundFrame>> runs = new ConcurrentHashMap<>();
+  private final Map<String, List<Consumer<InboundFrame>>> agentStreams = new ConcurrentHashMap<>();
   private final Map<String, String> installedCredentials = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
   private final AtomicReference<CompletableFuture<InboundFrame>> configChanged =
@@ -187,9 +190,15 @@ final class Link extends Endpoint {
           }
         }
       }
+      case "agent" -> {
+        String runId = frame.payloadText("runId");
+        List<Consumer<InboundFrame>> streams = runId == null ? null : agentStreams.get(runId);
+        if (streams != null) {
+          streams.forEach(stream -> stream.accept(frame));
+        }
+      }
       default -> {
-        // Other events (agent streams, presence, health, sessions.changed) carry nothing we wait
-        // for.
+        // Other events (presence, health, sessions.changed) carry nothing we wait for.
       }
     }
   }
@@ -281,6 +290,24 @@ final class Link extends Endpoint {
 
   void forgetRun(String runId) {
     runs.remove(runId);
+  }
+
+  /**
+   * Hands every {@code agent} event of run {@code runId} (lifecycle, assistant, tool streams) to
+   * {@code stream}, on the socket's thread. Register before sending the request: events may
+   * overtake the response.
+   */
+  void watchAgent(String runId, Consumer<InboundFrame> stream) {
+    agentStreams.computeIfAbsent(runId, id -> new CopyOnWriteArrayList<>()).add(stream);
+  }
+
+  void forgetAgent(String runId, Consumer<InboundFrame> stream) {
+    agentStreams.computeIfPresent(
+        runId,
+        (id, streams) -> {
+          streams.remove(stream);
+          return streams.isEmpty() ? null : streams;
+        });
   }
 
   /**

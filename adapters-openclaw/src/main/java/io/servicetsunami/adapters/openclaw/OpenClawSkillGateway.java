@@ -29,6 +29,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 
@@ -108,11 +109,21 @@ public final class OpenClawSkillGateway implements SkillGateway, AutoCloseable {
     requireNonNull(endpoint, "endpoint is null");
     requireNonNull(invocation, "invocation is null");
     long overallDeadline = System.nanoTime() + settings.overallTimeout().toNanos();
+    return onConnection(
+        endpoint, overallDeadline, link -> calls.run(link, invocation, overallDeadline));
+  }
+
+  /**
+   * Runs {@code work} over the instance's authenticated socket (the pooled one), connecting first
+   * when needed; every Tyrus and JDK failure leaves as a {@link PortException}. Shared with {@link
+   * OpenClawAgentRuntime}, so agent runs and skill calls use one connection per instance.
+   */
+  <T> T onConnection(GatewayEndpoint endpoint, long overallDeadline, Function<Link, T> work) {
     GatewayConnection connection =
         pooled ? pooledConnection(endpoint) : newConnection(endpoint, false);
     try {
       Link link = connection.acquire(overallDeadline);
-      return calls.run(link, invocation, overallDeadline);
+      return work.apply(link);
     } catch (PortException failure) {
       throw failure;
     } catch (RuntimeException unexpected) {
@@ -149,6 +160,10 @@ public final class OpenClawSkillGateway implements SkillGateway, AutoCloseable {
       ready = false;
     }
     return new GatewayHealth(ready, wsOk);
+  }
+
+  OpenClawSettings settings() {
+    return settings;
   }
 
   /** Counters of the instance's pooled connection. */

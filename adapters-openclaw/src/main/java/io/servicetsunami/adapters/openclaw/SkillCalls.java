@@ -265,15 +265,8 @@ final class SkillCalls {
     params.put("idempotencyKey", key);
     params.put("sessionKey", SESSION_PREFIX + key);
     params.put("deliver", false);
-    if (settings.agentModelOverride() && !invocation.llmModel().isBlank()) {
-      String model = invocation.llmModel();
-      int slash = model.indexOf('/');
-      if (slash > 0) {
-        params.put("provider", model.substring(0, slash));
-        params.put("model", model.substring(slash + 1));
-      } else {
-        params.put("model", model);
-      }
+    if (settings.agentModelOverride()) {
+      putModel(params, invocation.llmModel());
     }
     long responseDeadline = responseDeadline(overallDeadline);
     Link.Pending call = link.request("agent", params, true);
@@ -287,6 +280,20 @@ final class SkillCalls {
       return agentOutcome(last, key);
     } finally {
       link.forget(call);
+    }
+  }
+
+  /** {@code provider/model} as the {@code agent} params {@code provider} and {@code model}. */
+  static void putModel(Map<String, Object> params, String model) {
+    if (model.isBlank()) {
+      return;
+    }
+    int slash = model.indexOf('/');
+    if (slash > 0) {
+      params.put("provider", model.substring(0, slash));
+      params.put("model", model.substring(slash + 1));
+    } else {
+      params.put("model", model);
     }
   }
 
