@@ -23,6 +23,7 @@ import io.servicetsunami.ports.model.Tenant;
 import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.model.TenantInstance;
 import io.servicetsunami.ports.model.TraceId;
+import io.servicetsunami.ports.out.AgentTaskRepository;
 import io.servicetsunami.ports.out.CircuitBreakers;
 import io.servicetsunami.ports.out.Clock;
 import io.servicetsunami.ports.out.CredentialCipher;
@@ -75,6 +76,7 @@ public final class ExecuteSkillService implements ExecuteSkillUseCase {
   private final CredentialCipher cipher;
   private final GatewayEndpoints endpoints;
   private final SkillGateway gateway;
+  private final AgentTaskRepository tasks;
   private final ExecutionTraceRepository traces;
   private final Clock clock;
   private final IdGenerator ids;
@@ -89,6 +91,7 @@ public final class ExecuteSkillService implements ExecuteSkillUseCase {
       CredentialCipher cipher,
       GatewayEndpoints endpoints,
       SkillGateway gateway,
+      AgentTaskRepository tasks,
       ExecutionTraceRepository traces,
       Clock clock,
       IdGenerator ids) {
@@ -101,6 +104,7 @@ public final class ExecuteSkillService implements ExecuteSkillUseCase {
     this.cipher = requireNonNull(cipher, "cipher is null");
     this.endpoints = requireNonNull(endpoints, "endpoints is null");
     this.gateway = requireNonNull(gateway, "gateway is null");
+    this.tasks = requireNonNull(tasks, "tasks is null");
     this.traces = requireNonNull(traces, "traces is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.ids = requireNonNull(ids, "ids is null");
@@ -117,6 +121,15 @@ public final class ExecuteSkillService implements ExecuteSkillUseCase {
                     new NotFoundException(
                         ErrorCode.SKILL_NOT_FOUND, "no skill named '" + command.skillName() + "'"));
     ExecutionId executionId = command.executionId().orElseGet(() -> new ExecutionId(ids.newId()));
+    // The call's trace belongs to the task: a task the tenant does not have is refused before
+    // anything runs, not after the gateway ran the skill.
+    command
+        .taskId()
+        .filter(task -> tasks.find(tenantId, task).isEmpty())
+        .ifPresent(
+            task -> {
+              throw new NotFoundException(ErrorCode.TASK_NOT_FOUND, "task " + task + " not found");
+            });
 
     // 1. The tenant's instance, running.
     TenantInstance instance = RunningInstances.require(instances, tenantId);

@@ -37,6 +37,7 @@ import io.servicetsunami.ports.out.SkillGateway;
 import io.servicetsunami.ports.testing.FakeCredentialCipher;
 import io.servicetsunami.ports.testing.FakeSkillGateway;
 import io.servicetsunami.ports.testing.Fixtures;
+import io.servicetsunami.ports.testing.InMemoryAgentTaskRepository;
 import io.servicetsunami.ports.testing.InMemoryExecutionTraceRepository;
 import io.servicetsunami.ports.testing.InMemorySkillConfigRepository;
 import io.servicetsunami.ports.testing.InMemorySkillCredentialRepository;
@@ -68,6 +69,7 @@ class ExecuteSkillServiceTest {
   private final InMemorySkillCredentialRepository credentials =
       new InMemorySkillCredentialRepository();
   private final InMemoryExecutionTraceRepository traces = new InMemoryExecutionTraceRepository();
+  private final InMemoryAgentTaskRepository tasks = new InMemoryAgentTaskRepository();
   private final RecordingCipher cipher = new RecordingCipher(new FakeCredentialCipher(), steps);
   private final RecordingBreakers breakers =
       new RecordingBreakers(
@@ -120,6 +122,7 @@ class ExecuteSkillServiceTest {
             cipher,
             new GatewayEndpoints(cipher, Optional.empty()),
             recording(gateway),
+            tasks,
             traces,
             clock,
             ids);
@@ -141,7 +144,7 @@ class ExecuteSkillServiceTest {
 
   @Test
   void doesTheSevenStepsInOrder() {
-    AgentTask task = Fixtures.task(tenant);
+    AgentTask task = tasks.create(Fixtures.task(tenant));
 
     service.execute(command(Optional.of(task.id())));
 
@@ -211,7 +214,7 @@ class ExecuteSkillServiceTest {
 
   @Test
   void credentialsEchoedByTheGatewayNeverReachResultsTracesOrExceptions() {
-    AgentTask task = Fixtures.task(tenant);
+    AgentTask task = tasks.create(Fixtures.task(tenant));
     gateway.answers(
         SKILL,
         invocation ->
@@ -380,6 +383,17 @@ class ExecuteSkillServiceTest {
   }
 
   @Test
+  void aTaskTheTenantDoesNotHaveIsRefusedBeforeAnythingRuns() {
+    TaskId foreign = tasks.create(Fixtures.task(Fixtures.tenantId())).id();
+
+    assertThatThrownBy(() -> service.execute(command(Optional.of(foreign))))
+        .isInstanceOfSatisfying(
+            NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TASK_NOT_FOUND));
+    assertThat(gateway.calls()).isEmpty();
+    assertThat(steps).isEmpty();
+  }
+
+  @Test
   void anUnknownSkillIsNotFound() {
     assertThatThrownBy(
             () ->
@@ -412,7 +426,7 @@ class ExecuteSkillServiceTest {
 
   @Test
   void recordsTheSkillCallOnceEvenWhenRetried() {
-    TaskId task = Fixtures.taskId();
+    TaskId task = tasks.create(Fixtures.task(tenant)).id();
     ExecutionId execution = new ExecutionId(ids.newId());
     ExecuteSkillCommand command =
         new ExecuteSkillCommand(

@@ -67,7 +67,8 @@ public interface ExecuteSkillUseCase {
    * configuration, decrypts its credentials, resolves the model, calls the gateway and records the
    * call — in that order.
    *
-   * @throws NotFoundException {@code skill_not_found}, {@code instance_not_found}
+   * @throws NotFoundException {@code skill_not_found}, {@code instance_not_found}, {@code
+   *     task_not_found} for a task the tenant does not have
    * @throws ConflictException {@code instance_not_running}
    * @throws ForbiddenException {@code skill_disabled} for a skill not enabled for the tenant
    * @throws TransientException {@code circuit_open} (with retry-after), {@code
