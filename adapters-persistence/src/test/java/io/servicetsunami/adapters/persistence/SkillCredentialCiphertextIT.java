@@ -1,29 +1,36 @@
 package io.servicetsunami.adapters.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.servicetsunami.adapters.persistence.vault.FernetCredentialCipher;
+import io.servicetsunami.ports.error.PermanentException;
 import io.servicetsunami.ports.model.EncryptedSecret;
 import io.servicetsunami.ports.model.Secret;
 import io.servicetsunami.ports.model.SkillCredential;
 import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.model.TenantInstance;
-import io.servicetsunami.ports.testing.FakeCredentialCipher;
 import io.servicetsunami.ports.testing.Fixtures;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stored columns hold the cipher's tokens and nothing else: read back raw, no column of the row
- * contains the plaintext. (The real cipher is the vault's; the ports' fake stands in here, as the
- * repository only ever receives ciphertext.)
+ * The stored columns hold the vault's Fernet tokens and nothing else: read back raw, no column of
+ * the row contains the plaintext, and the token read back decrypts for its tenant only.
  */
 class SkillCredentialCiphertextIT implements PostgresPrerequisites {
 
   private static final String PLAINTEXT = "ghp_Plaintext0fAGitHubToken1234567890";
 
-  private final FakeCredentialCipher cipher = new FakeCredentialCipher();
+  private final FernetCredentialCipher cipher =
+      new FernetCredentialCipher(
+          List.of(FernetCredentialCipher.generateKey(new SecureRandom())),
+          new SecureRandom(),
+          Clock.systemUTC());
 
   @Test
   void theCredentialsRowHoldsCiphertextOnly() {
@@ -43,6 +50,8 @@ class SkillCredentialCiphertextIT implements PostgresPrerequisites {
     assertThat(rows.get(0).values()).noneMatch(value -> value != null && value.contains(PLAINTEXT));
     SkillCredential stored = db().skillCredentials().list(tenant, "github").get(0);
     assertThat(cipher.decrypt(tenant, stored.value()).reveal()).isEqualTo(PLAINTEXT);
+    assertThatThrownBy(() -> cipher.decrypt(newTenant(), stored.value()))
+        .isInstanceOf(PermanentException.class);
   }
 
   @Test
