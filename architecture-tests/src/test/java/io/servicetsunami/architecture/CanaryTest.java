@@ -258,7 +258,7 @@ class CanaryTest {
         arguments(
             ArchitectureRule.NO_FROZEN_RULES,
             BadAppFreezesARule.class,
-            "com.tngtech.archunit.library.freeze.FreezingArchRule.freeze"),
+            "com.tngtech.archunit.library.freeze.TextFileBasedViolationStore"),
         arguments(
             ArchitectureRule.EVERY_CLASS_LIVES_IN_A_MODULE_PACKAGE,
             BadStrayHelper.class,
