@@ -1,0 +1,95 @@
+package io.servicetsunami.e2e;
+
+import io.servicetsunami.ports.model.TaskId;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+
+/**
+ * A real fault for step 3, injected in PostgreSQL itself: the database connection of the first
+ * attempt that stores a task's output (the update that follows the agent run) is terminated by the
+ * server while the update runs, as a failover or an administrator's {@code pg_terminate_backend}
+ * would. Nothing in the library is wrapped or replaced.
+ *
+ * <p>A trigger on {@code agent_tasks} fires when the task's output goes from empty to set. It draws
+ * from a sequence of its own, which, unlike a table, keeps its value when the transaction is rolled
+ * back: on the first draw it terminates its own backend, so the client sees the connection die
+ * ({@code 57P01}); later draws let the update through. The sequence's value afterwards says how
+ * many attempts tried to store the output.
+ */
+final class TaskExecutionConnectionCut {
+
+  private final DataSource database;
+  private final String suffix;
+
+  private TaskExecutionConnectionCut(DataSource database, TaskId task) {
+    this.database = database;
+    this.suffix = task.value().toString().replace("-", "");
+  }
+
+  /** Arms the cut for {@code task}'s output store; it fires once. */
+  static TaskExecutionConnectionCut arm(DataSource database, TaskId task) {
+    TaskExecutionConnectionCut cut = new TaskExecutionConnectionCut(database, task);
+    cut.execute(
+        "CREATE SEQUENCE " + cut.sequence(),
+        "CREATE FUNCTION "
+            + cut.function()
+            + "() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+            + "BEGIN\n"
+            + "  IF nextval('"
+            + cut.sequence()
+            + "') = 1 THEN\n"
+            + "    PERFORM pg_terminate_backend(pg_backend_pid());\n"
+            // The termination lands at the next interrupt check, which pg_sleep makes at once.
+            + "    PERFORM pg_sleep(30);\n"
+            + "  END IF;\n"
+            + "  RETURN NEW;\n"
+            + "END $$",
+        "CREATE TRIGGER "
+            + cut.trigger()
+            + " BEFORE UPDATE ON agent_tasks FOR EACH ROW WHEN (NEW.id = '"
+            + task.value()
+            + "' AND OLD.output = '{}'::jsonb AND NEW.output <> '{}'::jsonb) EXECUTE FUNCTION "
+            + cut.function()
+            + "()");
+    return cut;
+  }
+
+  /** How many attempts tried to store the output: 2 when the cut fired and the retry stored it. */
+  long storeAttempts() {
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT last_value, is_called FROM " + sequence())) {
+      row.next();
+      return row.getBoolean("is_called") ? row.getLong("last_value") : 0;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read " + sequence(), e);
+    }
+  }
+
+  private void execute(String... statements) {
+    try (Connection connection = database.getConnection();
+        Statement statement = connection.createStatement()) {
+      connection.setAutoCommit(true);
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot arm the connection cut", e);
+    }
+  }
+
+  private String sequence() {
+    return "e2e_output_store_" + suffix;
+  }
+
+  private String function() {
+    return "e2e_cut_output_store_" + suffix;
+  }
+
+  private String trigger() {
+    return "e2e_cut_" + suffix;
+  }
+}
