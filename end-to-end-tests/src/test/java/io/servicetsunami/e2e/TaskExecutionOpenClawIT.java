@@ -4,6 +4,8 @@ import static io.servicetsunami.e2e.TaskExecutionLibrary.FIVE_STEPS;
 import static io.servicetsunami.e2e.TaskExecutionLibrary.stepTypes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicetsunami.adapters.openclaw.OpenClawAgentRuntime;
 import io.servicetsunami.adapters.openclaw.OpenClawSettings;
 import io.servicetsunami.adapters.openclaw.OpenClawSkillGateway;
@@ -20,9 +22,16 @@ import io.servicetsunami.ports.model.StepType;
 import io.servicetsunami.ports.model.TaskId;
 import io.servicetsunami.ports.model.TaskStatus;
 import io.servicetsunami.ports.model.TenantInstance;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +47,8 @@ import org.junit.jupiter.api.Test;
  * from the tenant's running instance in PostgreSQL, its token decrypted by the vault.
  */
 class TaskExecutionOpenClawIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static RealOpenClawGateway real;
   private static OpenClawSkillGateway gateway;
@@ -138,10 +149,51 @@ class TaskExecutionOpenClawIT {
     // The retry sent the same idempotency key; the gateway answered with the finished run's result
     // and its model never saw the task a second time.
     assertThat(modelRequestsMentioning(marker)).isEqualTo(1);
+    // The gateway's own transcript of the task's session: one user message, one answer, one run.
+    List<JsonNode> history = sessionHistory("agent:main:servicetsunami-task-" + id);
+    assertThat(history)
+        .extracting(m -> m.path("role").asText())
+        .containsExactly("user", "assistant");
+    assertThat(history.get(0).path("content").asText()).endsWith(marker);
+    assertThat(history.get(1).path("__openclaw").path("runId").asText())
+        .isEqualTo("task-" + id + ":execute_task");
 
     List<ExecutionTrace> traces = library.traces(tenancy.tenant(), id);
     assertThat(stepTypes(traces)).containsExactlyElementsOf(FIVE_STEPS);
     assertThat(traces).hasSize(5);
+  }
+
+  /**
+   * The messages of a gateway session, read through the gateway's HTTP tool endpoint with the
+   * {@code sessions_history} tool (the gateway answers from its session store).
+   */
+  private static List<JsonNode> sessionHistory(String sessionKey) {
+    String body =
+        "{\"tool\":\"sessions_history\",\"args\":{\"sessionKey\":\"" + sessionKey + "\"}}";
+    try {
+      HttpResponse<String> response =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create(real.url() + "/tools/invoke"))
+                      .header("Authorization", "Bearer " + RealOpenClawGateway.TOKEN)
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      JsonNode details = JSON.readTree(response.body()).path("result").path("details");
+      assertThat(details.path("sessionKey").asText()).isEqualTo(sessionKey);
+      List<JsonNode> messages = new ArrayList<>();
+      details.path("messages").forEach(messages::add);
+      return messages;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the session history", e);
+    }
   }
 
   @Test
