@@ -31,7 +31,10 @@ import java.util.function.Consumer;
  *       payload texts are the run's final text.
  *   <li>Tool calls come from the run's {@code agent} events on the {@code tool} stream ({@code
  *       start} with name and arguments, {@code result} with the result and {@code isError}), in the
- *       order they started.
+ *       order they started. A retry answered from a run an earlier attempt started sees none of
+ *       them (that attempt's connection got them), so its tool calls are read back from the session
+ *       transcript ({@code chat.history}) instead; a retry thus reports the same calls, though with
+ *       only the {@code content} of their results (the transcript keeps no details).
  * </ul>
  *
  * <p>Failures leave as the port's runtime errors: anything transient on the gateway side
@@ -43,6 +46,11 @@ public final class OpenClawAgentRuntime implements AgentRuntime {
 
   /** Leaves the 10-minute {@code execute_task} step room to record the result. */
   public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(8);
+
+  /** How many of a session's latest messages are read to find a run's tool calls. */
+  static final int HISTORY_LIMIT = 200;
+
+  private static final System.Logger LOG = System.getLogger(OpenClawAgentRuntime.class.getName());
 
   private final OpenClawSkillGateway gateway;
   private final Duration runTimeout;
@@ -114,11 +122,24 @@ public final class OpenClawAgentRuntime implements AgentRuntime {
           Math.min(deadline, System.nanoTime() + gateway.settings().responseTimeout().toNanos());
       InboundFrame first = Link.await(call.first, responseDeadline, "the agent response");
       InboundFrame last = Link.await(call.last, deadline, "the agent run of task " + run.taskId());
+      AgentRunResult result;
       if (last == first && "in_flight".equals(first.payloadText("status"))) {
         // The key is running under an earlier request (a retried step): wait for that run.
-        return waitForRun(link, key, sessionKey, tools, deadline);
+        result = waitForRun(link, key, sessionKey, tools, deadline);
+      } else {
+        result = outcome(last, key, sessionKey, tools);
       }
-      return outcome(last, key, sessionKey, tools);
+      if (tools.sawStart()) {
+        return result;
+      }
+      // This request did not see the run from its start: the gateway answered a retried step from
+      // the run an earlier attempt started, so the tool events went to that attempt. The session
+      // transcript has them.
+      String canonicalKey = text(first.payload(), "sessionKey", sessionKey);
+      List<ToolCall> recorded = recordedToolCalls(link, key, canonicalKey, deadline);
+      return recorded.isEmpty()
+          ? result
+          : new AgentRunResult(result.finalText(), result.output(), recorded);
     } finally {
       link.forget(call);
       link.forgetAgent(key, stream);
@@ -201,6 +222,34 @@ public final class OpenClawAgentRuntime implements AgentRuntime {
     }
   }
 
+  /**
+   * The tool calls of run {@code runId} as the session transcript ({@code chat.history}) recorded
+   * them; empty when the gateway does not give the history (the run's answer stands without them).
+   */
+  private List<ToolCall> recordedToolCalls(
+      Link link, String runId, String sessionKey, long deadline) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("sessionKey", sessionKey);
+    params.put("limit", HISTORY_LIMIT);
+    Link.Pending history = link.request("chat.history", params, false);
+    InboundFrame answer;
+    try {
+      answer = Link.await(history.last, deadline, "the history of session " + sessionKey);
+    } finally {
+      link.forget(history);
+    }
+    if (!Boolean.TRUE.equals(answer.ok()) || answer.payload() == null) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "no history of session {0} for the tool calls of run {1}: {2}",
+          sessionKey,
+          runId,
+          answer.error() == null ? "empty answer" : answer.error().message());
+      return List.of();
+    }
+    return ToolStream.fromTranscript(answer.payload().path("messages"), runId);
+  }
+
   private static Map<String, Object> output(String runId, String sessionKey) {
     Map<String, Object> output = new LinkedHashMap<>();
     output.put("runtime", "openclaw");
@@ -226,6 +275,7 @@ public final class OpenClawAgentRuntime implements AgentRuntime {
 
     private final Map<String, Call> byId = new LinkedHashMap<>();
     private final List<Call> order = new ArrayList<>();
+    private boolean sawStart;
 
     private static final class Call {
       final String name;
@@ -241,7 +291,16 @@ public final class OpenClawAgentRuntime implements AgentRuntime {
 
     synchronized void accept(InboundFrame frame) {
       JsonNode payload = frame.payload();
-      if (payload == null || !"tool".equals(payload.path("stream").asText())) {
+      if (payload == null) {
+        return;
+      }
+      String stream = payload.path("stream").asText();
+      if ("lifecycle".equals(stream)
+          && "start".equals(payload.path("data").path("phase").asText())) {
+        sawStart = true;
+        return;
+      }
+      if (!"tool".equals(stream)) {
         return;
       }
       JsonNode data = payload.path("data");
@@ -268,6 +327,56 @@ public final class OpenClawAgentRuntime implements AgentRuntime {
         }
         call.error = data.path("isError").asBoolean(false);
       }
+    }
+
+    /**
+     * Whether the run's lifecycle {@code start} came by: this stream saw the run from the start.
+     */
+    synchronized boolean sawStart() {
+      return sawStart;
+    }
+
+    /**
+     * The tool calls of run {@code runId} from a session transcript: the {@code toolCall} parts of
+     * its assistant messages, completed by its {@code toolResult} messages (whose {@code content}
+     * and {@code details} make the result, as the {@code tool} stream's result has them).
+     */
+    static List<ToolCall> fromTranscript(JsonNode messages, String runId) {
+      ToolStream stream = new ToolStream();
+      for (JsonNode message : messages) {
+        if (!runId.equals(message.path("__openclaw").path("runId").asText())) {
+          continue;
+        }
+        String role = message.path("role").asText();
+        if ("assistant".equals(role)) {
+          for (JsonNode part : message.path("content")) {
+            if ("toolCall".equals(part.path("type").asText())) {
+              Call call =
+                  new Call(
+                      part.path("name").asText("unknown"), WireJson.toMap(part.path("arguments")));
+              stream.order.add(call);
+              String id = part.path("id").asText("");
+              stream.byId.put(id.isEmpty() ? "#" + stream.order.size() : id, call);
+            }
+          }
+        } else if ("toolResult".equals(role)) {
+          Call call = stream.byId.get(message.path("toolCallId").asText(""));
+          if (call == null) {
+            call = new Call(message.path("toolName").asText("unknown"), Map.of());
+            stream.order.add(call);
+          }
+          Map<String, Object> result = new LinkedHashMap<>();
+          if (!message.path("content").isMissingNode()) {
+            result.put("content", WireJson.toPlain(message.path("content")));
+          }
+          if (message.hasNonNull("details")) {
+            result.put("details", WireJson.toPlain(message.path("details")));
+          }
+          call.result = result;
+          call.error = message.path("isError").asBoolean(false);
+        }
+      }
+      return stream.calls();
     }
 
     synchronized List<ToolCall> calls() {

@@ -102,6 +102,29 @@ class OpenClawAgentRuntimeIT {
   }
 
   @Test
+  void retriedRunReportsTheToolCallsOfTheFinishedRunFromTheSessionTranscript() {
+    String marker = UUID.randomUUID().toString();
+    AgentRun run = run(ScriptedLlm.CALL_TOOL + " " + marker, endpoint);
+
+    AgentRunResult first = runtime.run(run);
+    AgentRunResult again = runtime.run(run);
+
+    assertThat(first.toolCalls()).hasSize(1);
+    ToolCall live = first.toolCalls().get(0);
+    // The transcript keeps a result's content; the live event also had the tool's details.
+    assertThat(again.toolCalls())
+        .containsExactly(
+            new ToolCall(
+                live.name(),
+                live.arguments(),
+                Map.of("content", live.result().get("content")),
+                live.error()));
+    assertThat(again.finalText()).isEqualTo(first.finalText());
+    // The tool turn reached the model twice (the call, then the answer), and the retry not at all.
+    assertThat(requestsMentioning(marker)).isEqualTo(2);
+  }
+
+  @Test
   void retryWhileTheRunIsInProgressWaitsForThatRun() throws Exception {
     String marker = UUID.randomUUID().toString();
     AgentRun run = run("in flight " + marker, endpoint);

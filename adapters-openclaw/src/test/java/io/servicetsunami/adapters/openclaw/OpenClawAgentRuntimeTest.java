@@ -11,6 +11,7 @@ import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.out.AgentRuntime.AgentRun;
 import io.servicetsunami.ports.out.AgentRuntime.ToolCall;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,6 +49,34 @@ class OpenClawAgentRuntimeTest {
           .contains(task.toString())
           .contains("Deploy or start the tenant's instance");
     }
+  }
+
+  @Test
+  void transcriptGivesTheToolCallsOfTheRunOnlyWithTheirResults() throws Exception {
+    // The shape chat.history returns (recorded from openclaw 2026.9.6): a tool call of an earlier
+    // run, then the run's own call, its result and its answer.
+    String transcript =
+        "[{\"role\":\"assistant\",\"content\":[{\"type\":\"toolCall\",\"id\":\"old\","
+            + "\"name\":\"ls\",\"arguments\":{}}],\"__openclaw\":{\"runId\":\"other\"}},"
+            + "{\"role\":\"user\",\"content\":\"check\",\"__openclaw\":{\"seq\":1}},"
+            + "{\"role\":\"assistant\",\"content\":[{\"type\":\"toolCall\",\"id\":\"call_1\","
+            + "\"name\":\"exec\",\"arguments\":{\"command\":\"env\"}}],"
+            + "\"stopReason\":\"toolUse\",\"__openclaw\":{\"runId\":\"r\"}},"
+            + "{\"role\":\"toolResult\",\"toolCallId\":\"call_1\",\"toolName\":\"exec\","
+            + "\"content\":[{\"type\":\"text\",\"text\":\"(no output)\"}],\"isError\":true,"
+            + "\"__openclaw\":{\"runId\":\"r\"}},"
+            + "{\"role\":\"assistant\",\"content\":[{\"type\":\"text\",\"text\":\"done\"}],"
+            + "\"__openclaw\":{\"runId\":\"r\"}}]";
+
+    assertThat(
+            OpenClawAgentRuntime.ToolStream.fromTranscript(
+                WireJson.MAPPER.readTree(transcript), "r"))
+        .containsExactly(
+            new ToolCall(
+                "exec",
+                Map.of("command", "env"),
+                Map.of("content", List.of(Map.of("type", "text", "text", "(no output)"))),
+                true));
   }
 
   @Test
