@@ -126,7 +126,8 @@ class TaskExecutionAdkIT {
   void retriedExecuteStepContinuesTheTasksAdkSessionWithoutRunningTheAgentAgain() throws Exception {
     Tenancy tenancy = library.newTenant("Be brief.", "scripted-model", "weather");
     TaskId id = new TaskId(UUID.randomUUID());
-    TaskExecutionConnectionCut cut = TaskExecutionConnectionCut.arm(library.db.dataSource(), id);
+    TaskExecutionConnectionCut cut =
+        TaskExecutionConnectionCut.onOutputStore(library.db.dataSource(), id);
 
     library.submit(
         tenancy.tenant(), id, "Check the weather before the picnic " + UUID.randomUUID());
@@ -157,6 +158,31 @@ class TaskExecutionAdkIT {
     List<ExecutionTrace> traces = library.traces(tenancy.tenant(), id);
     assertThat(stepTypes(traces)).containsExactlyElementsOf(FIVE_STEPS);
     assertThat(traces.stream().filter(t -> t.stepType() == StepType.SKILL_CALL)).hasSize(1);
+  }
+
+  @Test
+  void toolCallOfARunCutOffBeforeItWasRecordedIsRecordedByTheRetry() throws Exception {
+    Tenancy tenancy = library.newTenant("Be brief.", "scripted-model", "weather");
+    TaskId id = new TaskId(UUID.randomUUID());
+    TaskExecutionConnectionCut cut =
+        TaskExecutionConnectionCut.onFirstSkillCall(library.db.dataSource(), id);
+
+    library.submit(tenancy.tenant(), id, "Is the weather fine for sailing " + UUID.randomUUID());
+    AgentTask task = library.awaitEnd(tenancy.tenant(), id);
+
+    // The first attempt lost its connection writing the first thing the run produced; the retry
+    // got the run's recorded events from the session, tool call included.
+    assertThat(cut.storeAttempts()).isEqualTo(2);
+    assertThat(task.status()).as(task.error().orElse("")).isEqualTo(TaskStatus.COMPLETED);
+    List<ExecutionTrace> traces = library.traces(tenancy.tenant(), id);
+    assertThat(stepTypes(traces)).containsExactlyElementsOf(FIVE_STEPS);
+    assertThat(traces.stream().filter(t -> t.stepType() == StepType.SKILL_CALL))
+        .singleElement()
+        .satisfies(t -> assertThat(t.details()).containsEntry("tool", "get_weather"));
+    JsonNode session = session(tenancy.tenant(), "task-" + id);
+    List<JsonNode> events = new ArrayList<>();
+    session.path("events").forEach(events::add);
+    assertThat(events.stream().filter(e -> "user".equals(e.path("author").asText()))).hasSize(1);
   }
 
   // ---- the ADK server's own view ---------------------------------------------------------------

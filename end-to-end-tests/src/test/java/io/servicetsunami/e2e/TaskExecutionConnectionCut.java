@@ -9,15 +9,15 @@ import javax.sql.DataSource;
 
 /**
  * A real fault for step 3, injected in PostgreSQL itself: the database connection of the first
- * attempt that stores a task's output (the update that follows the agent run) is terminated by the
- * server while the update runs, as a failover or an administrator's {@code pg_terminate_backend}
- * would. Nothing in the library is wrapped or replaced.
+ * attempt that writes what the agent run produced (the task's output, or its first skill-call
+ * trace) is terminated by the server while the statement runs, as a failover or an administrator's
+ * {@code pg_terminate_backend} would. Nothing in the library is wrapped or replaced.
  *
- * <p>A trigger on {@code agent_tasks} fires when the task's output goes from empty to set. It draws
- * from a sequence of its own, which, unlike a table, keeps its value when the transaction is rolled
- * back: on the first draw it terminates its own backend, so the client sees the connection die
- * ({@code 57P01}); later draws let the update through. The sequence's value afterwards says how
- * many attempts tried to store the output.
+ * <p>A trigger fires on that write (only for the one task). It draws from a sequence of its own,
+ * which, unlike a table, keeps its value when the transaction is rolled back: on the first draw it
+ * terminates its own backend, so the client sees the connection die ({@code 57P01}); later draws
+ * let the update through. The sequence's value afterwards says how many attempts tried to store the
+ * output.
  */
 final class TaskExecutionConnectionCut {
 
@@ -29,8 +29,33 @@ final class TaskExecutionConnectionCut {
     this.suffix = task.value().toString().replace("-", "");
   }
 
-  /** Arms the cut for {@code task}'s output store; it fires once. */
-  static TaskExecutionConnectionCut arm(DataSource database, TaskId task) {
+  /**
+   * Arms the cut for the update that stores {@code task}'s output (after the agent run and its
+   * skill-call traces); it fires once.
+   */
+  static TaskExecutionConnectionCut onOutputStore(DataSource database, TaskId task) {
+    return arm(
+        database,
+        task,
+        "BEFORE UPDATE ON agent_tasks FOR EACH ROW WHEN (NEW.id = '"
+            + task.value()
+            + "' AND OLD.output = '{}'::jsonb AND NEW.output <> '{}'::jsonb)");
+  }
+
+  /**
+   * Arms the cut for the insert of {@code task}'s first skill-call trace, right after the agent run
+   * returned and before anything of it is stored; it fires once.
+   */
+  static TaskExecutionConnectionCut onFirstSkillCall(DataSource database, TaskId task) {
+    return arm(
+        database,
+        task,
+        "BEFORE INSERT ON execution_traces FOR EACH ROW WHEN (NEW.task_id = '"
+            + task.value()
+            + "' AND NEW.step_type = 'skill_call')");
+  }
+
+  private static TaskExecutionConnectionCut arm(DataSource database, TaskId task, String when) {
     TaskExecutionConnectionCut cut = new TaskExecutionConnectionCut(database, task);
     cut.execute(
         "CREATE SEQUENCE " + cut.sequence(),
@@ -49,15 +74,15 @@ final class TaskExecutionConnectionCut {
             + "END $$",
         "CREATE TRIGGER "
             + cut.trigger()
-            + " BEFORE UPDATE ON agent_tasks FOR EACH ROW WHEN (NEW.id = '"
-            + task.value()
-            + "' AND OLD.output = '{}'::jsonb AND NEW.output <> '{}'::jsonb) EXECUTE FUNCTION "
+            + " "
+            + when
+            + " EXECUTE FUNCTION "
             + cut.function()
             + "()");
     return cut;
   }
 
-  /** How many attempts tried to store the output: 2 when the cut fired and the retry stored it. */
+  /** How many attempts reached the cut point: 2 when the cut fired and the retry got past it. */
   long storeAttempts() {
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement();

@@ -134,7 +134,8 @@ class TaskExecutionOpenClawIT {
     Tenancy tenancy = tenantWithGateway();
     TaskId id = new TaskId(UUID.randomUUID());
     String marker = UUID.randomUUID().toString();
-    TaskExecutionConnectionCut cut = TaskExecutionConnectionCut.arm(library.db.dataSource(), id);
+    TaskExecutionConnectionCut cut =
+        TaskExecutionConnectionCut.onOutputStore(library.db.dataSource(), id);
 
     library.submit(tenancy.tenant(), id, "Draft the weekly status " + marker);
     AgentTask task = library.awaitEnd(tenancy.tenant(), id);
@@ -194,6 +195,34 @@ class TaskExecutionOpenClawIT {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the session history", e);
     }
+  }
+
+  @Test
+  void toolCallOfARunCutOffBeforeItWasRecordedIsRecordedByTheRetry() {
+    Tenancy tenancy = tenantWithGateway();
+    TaskId id = new TaskId(UUID.randomUUID());
+    String marker = UUID.randomUUID().toString();
+    TaskExecutionConnectionCut cut =
+        TaskExecutionConnectionCut.onFirstSkillCall(library.db.dataSource(), id);
+
+    library.submit(
+        tenancy.tenant(), id, "Check the environment, " + ScriptedLlm.CALL_TOOL + " " + marker);
+    AgentTask task = library.awaitEnd(tenancy.tenant(), id);
+
+    // The first attempt lost its connection writing the first thing the run produced; the retry
+    // must still learn the run's tool call, without running the agent again.
+    assertThat(cut.storeAttempts()).isEqualTo(2);
+    assertThat(task.status()).as(task.error().orElse("")).isEqualTo(TaskStatus.COMPLETED);
+    List<ExecutionTrace> traces = library.traces(tenancy.tenant(), id);
+    assertThat(stepTypes(traces)).containsExactlyElementsOf(FIVE_STEPS);
+    assertThat(traces.stream().filter(t -> t.stepType() == StepType.SKILL_CALL))
+        .singleElement()
+        .satisfies(t -> assertThat(t.details()).containsEntry("tool", "exec"));
+    // One tool turn reaches the model twice (the call, then the answer), and only once in all.
+    assertThat(modelRequestsMentioning(marker)).isEqualTo(2);
+    assertThat(sessionHistory("agent:main:servicetsunami-task-" + id))
+        .filteredOn(m -> m.path("role").asText().equals("user"))
+        .hasSize(1);
   }
 
   @Test
