@@ -16,8 +16,8 @@ import javax.sql.DataSource;
  * <p>A trigger fires on that write (only for the one task). It draws from a sequence of its own,
  * which, unlike a table, keeps its value when the transaction is rolled back: on the first draw it
  * terminates its own backend, so the client sees the connection die ({@code 57P01}); later draws
- * let the update through. The sequence's value afterwards says how many attempts tried to store the
- * output.
+ * let the write through. The sequence's value afterwards says how often the write was tried: with
+ * one such write per attempt, how many attempts got that far.
  */
 final class TaskExecutionConnectionCut {
 
@@ -82,7 +82,7 @@ final class TaskExecutionConnectionCut {
     return cut;
   }
 
-  /** How many attempts reached the cut point: 2 when the cut fired and the retry got past it. */
+  /** How often the write was tried: 2 when the cut fired once and the retry got past it. */
   long storeAttempts() {
     try (Connection connection = database.getConnection();
         Statement statement = connection.createStatement();
