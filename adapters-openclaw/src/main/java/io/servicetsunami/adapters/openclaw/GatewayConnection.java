@@ -62,6 +62,7 @@ final class GatewayConnection implements Link.Listener {
   private int failures;
   private long nextAttemptAt;
   private PortException heldFailure;
+  private volatile ErrorFrame rejection;
   private long heldUntil;
   private boolean closed;
   private ScheduledFuture<?> watchdog;
@@ -95,6 +96,16 @@ final class GatewayConnection implements Link.Listener {
 
   GatewayEndpoint endpoint() {
     return endpoint;
+  }
+
+  /** The device this connection signs its handshakes with. */
+  DeviceIdentity identity() {
+    return identity;
+  }
+
+  /** How the gateway answered the latest refused {@code connect}, if it refused one. */
+  Optional<ErrorFrame> rejection() {
+    return Optional.ofNullable(rejection);
   }
 
   /**
@@ -257,6 +268,7 @@ final class GatewayConnection implements Link.Listener {
             answer.error() == null
                 ? new ErrorFrame("INVALID_REQUEST", "connect refused", null, null, null)
                 : answer.error();
+        rejection = error;
         throw GatewayErrors.connectRejected(error);
       }
       HelloOkFrame hello =
