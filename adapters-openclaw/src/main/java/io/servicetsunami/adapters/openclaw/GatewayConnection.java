@@ -214,11 +214,22 @@ final class GatewayConnection implements Link.Listener {
       if (authRejected) {
         heldFailure = failure;
         heldUntil = now + settings.authFailureHold().toNanos();
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "gateway of instance {0} rejected the control plane: {1}",
-            endpoint.instanceId(),
-            failure.getMessage());
+        ErrorFrame refused = rejection;
+        if (refused != null && "PAIRING_REQUIRED".equals(refused.detailCode())) {
+          // Expected once per instance: provisioning approves the request and connects again.
+          LOG.log(
+              System.Logger.Level.INFO,
+              "gateway of instance {0} asks to pair device {1}: {2}",
+              endpoint.instanceId(),
+              identity.deviceId(),
+              failure.getMessage());
+        } else {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "gateway of instance {0} rejected the control plane: {1}",
+              endpoint.instanceId(),
+              failure.getMessage());
+        }
       }
       again =
           !closed
