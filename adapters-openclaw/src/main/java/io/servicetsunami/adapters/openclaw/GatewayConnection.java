@@ -62,6 +62,7 @@ final class GatewayConnection implements Link.Listener {
   private int failures;
   private long nextAttemptAt;
   private PortException heldFailure;
+  private volatile ErrorFrame rejection;
   private long heldUntil;
   private boolean closed;
   private ScheduledFuture<?> watchdog;
@@ -95,6 +96,16 @@ final class GatewayConnection implements Link.Listener {
 
   GatewayEndpoint endpoint() {
     return endpoint;
+  }
+
+  /** The device this connection signs its handshakes with. */
+  DeviceIdentity identity() {
+    return identity;
+  }
+
+  /** How the gateway answered the latest refused {@code connect}, if it refused one. */
+  Optional<ErrorFrame> rejection() {
+    return Optional.ofNullable(rejection);
   }
 
   /**
@@ -203,11 +214,22 @@ final class GatewayConnection implements Link.Listener {
       if (authRejected) {
         heldFailure = failure;
         heldUntil = now + settings.authFailureHold().toNanos();
-        LOG.log(
-            System.Logger.Level.WARNING,
-            "gateway of instance {0} rejected the control plane: {1}",
-            endpoint.instanceId(),
-            failure.getMessage());
+        ErrorFrame refused = rejection;
+        if (refused != null && "PAIRING_REQUIRED".equals(refused.detailCode())) {
+          // Expected once per instance: provisioning approves the request and connects again.
+          LOG.log(
+              System.Logger.Level.INFO,
+              "gateway of instance {0} asks to pair device {1}: {2}",
+              endpoint.instanceId(),
+              identity.deviceId(),
+              failure.getMessage());
+        } else {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "gateway of instance {0} rejected the control plane: {1}",
+              endpoint.instanceId(),
+              failure.getMessage());
+        }
       }
       again =
           !closed
@@ -257,6 +279,7 @@ final class GatewayConnection implements Link.Listener {
             answer.error() == null
                 ? new ErrorFrame("INVALID_REQUEST", "connect refused", null, null, null)
                 : answer.error();
+        rejection = error;
         throw GatewayErrors.connectRejected(error);
       }
       HelloOkFrame hello =

@@ -392,6 +392,14 @@ final class Link extends Endpoint {
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastInboundNanos);
   }
 
+  /** The device token {@code hello-ok} carried, if the gateway issued one. */
+  Optional<String> issuedDeviceToken() {
+    HelloOkFrame current = hello;
+    return current == null || current.auth() == null
+        ? Optional.empty()
+        : Optional.ofNullable(current.auth().deviceToken());
+  }
+
   List<String> grantedScopes() {
     HelloOkFrame current = hello;
     return current == null || current.auth() == null || current.auth().scopes() == null

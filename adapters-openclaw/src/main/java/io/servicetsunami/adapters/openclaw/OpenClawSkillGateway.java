@@ -6,6 +6,7 @@ import io.servicetsunami.ports.error.ErrorCode;
 import io.servicetsunami.ports.error.PortException;
 import io.servicetsunami.ports.error.TransientException;
 import io.servicetsunami.ports.model.InstanceId;
+import io.servicetsunami.ports.model.Secret;
 import io.servicetsunami.ports.out.GatewayEndpoint;
 import io.servicetsunami.ports.out.SkillGateway;
 import jakarta.websocket.CloseReason;
@@ -19,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -49,6 +51,8 @@ import org.glassfish.tyrus.client.ClientProperties;
  * {@link PortException}.
  */
 public final class OpenClawSkillGateway implements SkillGateway, AutoCloseable {
+
+  private static final String PAIRING_REQUIRED = "PAIRING_REQUIRED";
 
   private final OpenClawSettings settings;
   private final DeviceTokenListener deviceTokens;
@@ -160,6 +164,45 @@ public final class OpenClawSkillGateway implements SkillGateway, AutoCloseable {
       ready = false;
     }
     return new GatewayHealth(ready, wsOk);
+  }
+
+  /**
+   * One handshake with the instance's device on a connection of its own, closed afterwards, so the
+   * pooled connection (and its memory of refused tokens) stays out of pairing. The gateway answers
+   * an unknown device with {@code NOT_PAIRED}/{@code PAIRING_REQUIRED} and the id of the pairing
+   * request it created (or kept) for it; that answer is an outcome here, not a failure.
+   */
+  @Override
+  public DeviceHandshake connectDevice(GatewayEndpoint endpoint) {
+    requireNonNull(endpoint, "endpoint is null");
+    GatewayConnection connection = newConnection(endpoint, false);
+    DeviceIdentity identity = connection.identity();
+    Device device = new Device(identity.deviceId(), identity.publicKey());
+    try {
+      Link link = connection.acquire(System.nanoTime() + 2 * settings.connectTimeout().toNanos());
+      return new DeviceAccepted(
+          device, link.grantedScopes(), link.issuedDeviceToken().map(Secret::of));
+    } catch (PortException failure) {
+      Optional<String> requestId =
+          connection
+              .rejection()
+              .filter(error -> PAIRING_REQUIRED.equals(error.detailCode()))
+              .map(ErrorFrame::details)
+              .filter(details -> details.hasNonNull("requestId"))
+              .map(details -> details.get("requestId").asText());
+      if (requestId.isPresent()) {
+        return new PairingRequired(device, requestId.get());
+      }
+      throw failure;
+    } catch (RuntimeException unexpected) {
+      // Tyrus and JDK failures must not cross the port.
+      throw new TransientException(
+          ErrorCode.GATEWAY_UNAVAILABLE,
+          "device connect failed: " + unexpected.getClass().getSimpleName(),
+          unexpected);
+    } finally {
+      connection.close();
+    }
   }
 
   OpenClawSettings settings() {

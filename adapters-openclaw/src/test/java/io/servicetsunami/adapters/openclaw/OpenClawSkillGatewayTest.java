@@ -17,7 +17,11 @@ import io.servicetsunami.ports.model.InstanceId;
 import io.servicetsunami.ports.model.Secret;
 import io.servicetsunami.ports.model.SkillKind;
 import io.servicetsunami.ports.out.GatewayEndpoint;
+import io.servicetsunami.ports.out.SkillGateway.Device;
+import io.servicetsunami.ports.out.SkillGateway.DeviceAccepted;
+import io.servicetsunami.ports.out.SkillGateway.DeviceHandshake;
 import io.servicetsunami.ports.out.SkillGateway.GatewayHealth;
+import io.servicetsunami.ports.out.SkillGateway.PairingRequired;
 import io.servicetsunami.ports.out.SkillGateway.SkillFailed;
 import io.servicetsunami.ports.out.SkillGateway.SkillResult;
 import io.servicetsunami.ports.out.SkillGateway.Succeeded;
@@ -111,6 +115,98 @@ class OpenClawSkillGatewayTest {
     String second =
         server.openConnections().get(0).connectParams().path("device").path("id").asText();
     assertThat(second).isEqualTo(first);
+  }
+
+  // ---- device pairing --------------------------------------------------------------------------
+
+  @Test
+  void connectingAnUnknownDeviceReportsItsPairingRequestInsteadOfFailing() {
+    server.script(
+        request -> {
+          if (!request.method().equals("connect")) {
+            return false;
+          }
+          var details =
+              obj()
+                  .put("code", "PAIRING_REQUIRED")
+                  .put("reason", "not-paired")
+                  .put("requestId", "144e49c2-a326-4394-9f04-9e0ea785404d")
+                  .put("deviceId", request.params().path("device").path("id").asText());
+          request
+              .connection()
+              .respondError(
+                  request.id(),
+                  "NOT_PAIRED",
+                  "pairing required: device is not approved yet",
+                  details);
+          request.connection().close(1008, "pairing required");
+          return true;
+        });
+
+    DeviceHandshake handshake = gateway.connectDevice(endpoint);
+
+    assertThat(handshake).isInstanceOf(PairingRequired.class);
+    assertThat(((PairingRequired) handshake).requestId())
+        .isEqualTo("144e49c2-a326-4394-9f04-9e0ea785404d");
+    JsonNode sent = server.requests("connect").get(0).params().path("device");
+    assertThat(handshake.device())
+        .isEqualTo(new Device(sent.path("id").asText(), sent.path("publicKey").asText()));
+    // One handshake of its own: nothing is pooled, nothing is held against the instance.
+    assertThat(gateway.stats(endpoint.instanceId()).connectAttempts()).isZero();
+  }
+
+  @Test
+  void connectingAPairedDeviceReportsItsScopesAndTheIssuedDeviceToken() {
+    server.script(
+        request -> {
+          if (!request.method().equals("connect")) {
+            return false;
+          }
+          var hello = obj().put("type", "hello-ok").put("protocol", 4);
+          var auth = hello.putObject("auth").put("method", "token").put("role", "operator");
+          auth.putArray("scopes").add("operator.read").add("operator.write");
+          auth.put("deviceToken", "J9Z9HquH-issued");
+          hello.putObject("policy").put("maxPayload", 1_000_000).put("tickIntervalMs", 30_000);
+          request.connection().respond(request.id(), hello);
+          return true;
+        });
+
+    DeviceHandshake handshake = gateway.connectDevice(endpoint);
+
+    assertThat(handshake).isInstanceOf(DeviceAccepted.class);
+    DeviceAccepted accepted = (DeviceAccepted) handshake;
+    assertThat(accepted.scopes()).containsExactly("operator.read", "operator.write");
+    assertThat(accepted.deviceToken()).contains(Secret.of("J9Z9HquH-issued"));
+    // The pairing handshake leaves no socket behind.
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    while (!server.openConnections().isEmpty() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    assertThat(server.openConnections()).isEmpty();
+  }
+
+  @Test
+  void connectingTheDeviceWithAnInvalidSignatureIsAPermanentAuthFailure() {
+    server.script(
+        request -> {
+          if (!request.method().equals("connect")) {
+            return false;
+          }
+          request
+              .connection()
+              .respondError(
+                  request.id(),
+                  "INVALID_REQUEST",
+                  "device signature invalid",
+                  obj().put("code", "DEVICE_AUTH_SIGNATURE_INVALID"));
+          request.connection().close(1008, "device signature invalid");
+          return true;
+        });
+
+    assertPortError(
+        PermanentException.class,
+        ErrorCode.GATEWAY_AUTH_FAILED,
+        () -> gateway.connectDevice(endpoint));
   }
 
   // ---- running skills --------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.servicetsunami.ports.error.ConflictException;
 import io.servicetsunami.ports.error.ErrorCode;
+import io.servicetsunami.ports.model.EncryptedSecret;
 import io.servicetsunami.ports.model.Secret;
 import io.servicetsunami.ports.model.TenantInstance;
 import io.servicetsunami.ports.out.CredentialCipher;
@@ -45,6 +46,11 @@ public final class GatewayEndpoints {
         url,
         gatewayToken(instance),
         instance.deviceToken().map(token -> cipher.decrypt(instance.tenantId(), token)));
+  }
+
+  /** A device token the instance's gateway issued, encrypted for storage with the instance. */
+  public EncryptedSecret seal(TenantInstance instance, Secret deviceToken) {
+    return cipher.encrypt(instance.tenantId(), requireNonNull(deviceToken, "deviceToken is null"));
   }
 
   /** The instance's own gateway token, else the shared one. */

@@ -6,26 +6,33 @@ import io.servicetsunami.core.lifecycle.InstanceStateMachine;
 import io.servicetsunami.ports.error.ConflictException;
 import io.servicetsunami.ports.error.ErrorCode;
 import io.servicetsunami.ports.error.NotFoundException;
+import io.servicetsunami.ports.error.PermanentException;
 import io.servicetsunami.ports.error.TransientException;
 import io.servicetsunami.ports.in.ProvisionInstanceSteps;
 import io.servicetsunami.ports.model.InstanceId;
 import io.servicetsunami.ports.model.InstanceStatus;
+import io.servicetsunami.ports.model.Secret;
 import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.model.TenantInstance;
 import io.servicetsunami.ports.out.Clock;
+import io.servicetsunami.ports.out.GatewayEndpoint;
 import io.servicetsunami.ports.out.InstanceRuntime;
 import io.servicetsunami.ports.out.InstanceRuntime.InstanceSpec;
 import io.servicetsunami.ports.out.InstanceRuntime.Progress;
 import io.servicetsunami.ports.out.InstanceRuntime.ReleaseRef;
 import io.servicetsunami.ports.out.SkillGateway;
+import io.servicetsunami.ports.out.SkillGateway.DeviceAccepted;
+import io.servicetsunami.ports.out.SkillGateway.DeviceHandshake;
+import io.servicetsunami.ports.out.SkillGateway.PairingRequired;
 import io.servicetsunami.ports.out.TenantInstanceRepository;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The five steps of OpenClawProvisionWorkflow. Each reads the instance afresh and is idempotent:
- * rendering is pure, installing converges, waiting and probing only observe, and registering an
- * instance already running the version is a no-op.
+ * rendering is pure, installing converges, waiting only observes, the health check pairs the
+ * control plane's device only when the gateway does not let it in yet, and registering an instance
+ * already running the version is a no-op.
  */
 public final class ProvisionInstanceStepsService implements ProvisionInstanceSteps {
 
@@ -76,14 +83,64 @@ public final class ProvisionInstanceStepsService implements ProvisionInstanceSte
     runtime.awaitReady(ref(instance), settings.readyTimeout(), progress);
   }
 
+  /**
+   * Probes the gateway, then leaves the control plane's device paired with it. From another pod the
+   * control plane is not on the gateway's loopback, so the gateway grants scopes only to a paired
+   * device, and it creates a pairing request only when the device connects. So: connect with the
+   * instance's device; if the gateway asks for pairing, have the runtime approve the request from
+   * inside the gateway's pod (where the gateway's own CLI is a local operator) and connect again;
+   * the device token the gateway then hands to the device is stored, encrypted, for later connects.
+   * A retried step finds the device paired and only refreshes the token.
+   */
   @Override
   public void healthCheck(TenantId tenant, InstanceId id) {
     TenantInstance instance = withAddress(instance(tenant, id));
-    SkillGateway.GatewayHealth health = gateway.probe(endpoints.of(instance));
+    GatewayEndpoint endpoint = endpoints.of(instance);
+    SkillGateway.GatewayHealth health = gateway.probe(endpoint);
     if (!health.healthy()) {
       throw new TransientException(
           ErrorCode.GATEWAY_UNAVAILABLE,
           "the gateway of instance " + id + " is " + health.status() + " after it became ready");
+    }
+    pairDevice(instance, endpoint);
+  }
+
+  private void pairDevice(TenantInstance instance, GatewayEndpoint endpoint) {
+    // The shared token and the signed device are what pairing is about; a device token from an
+    // earlier life of the gateway's state must not stand in the way, so the handshake goes without.
+    GatewayEndpoint handshakeEndpoint =
+        new GatewayEndpoint(
+            endpoint.instanceId(), endpoint.url(), endpoint.token(), Optional.empty());
+    DeviceHandshake handshake = gateway.connectDevice(handshakeEndpoint);
+    if (handshake instanceof PairingRequired required) {
+      runtime.approveDevice(ref(instance), required.device().id(), required.device().publicKey());
+      handshake = gateway.connectDevice(handshakeEndpoint);
+    }
+    if (!(handshake instanceof DeviceAccepted accepted)) {
+      // Approval and the gateway disagree for now (say, the request expired in between): the retry
+      // connects again, which files a fresh request.
+      throw new TransientException(
+          ErrorCode.GATEWAY_UNAVAILABLE,
+          "the gateway of instance "
+              + instance.id()
+              + " still asks to pair device "
+              + handshake.device().id()
+              + " after its approval");
+    }
+    if (accepted.scopes().isEmpty()) {
+      throw new PermanentException(
+          ErrorCode.GATEWAY_AUTH_FAILED,
+          "the gateway of instance "
+              + instance.id()
+              + " let device "
+              + accepted.device().id()
+              + " in without any scope");
+    }
+    Optional<Secret> issued = accepted.deviceToken();
+    if (issued.isPresent() && !issued.equals(endpoint.deviceToken())) {
+      instances.update(
+          instance.withEndpoint(
+              endpoint.url(), Optional.of(endpoints.seal(instance, issued.get())), clock.now()));
     }
   }
 

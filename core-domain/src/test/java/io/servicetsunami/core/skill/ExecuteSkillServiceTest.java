@@ -468,6 +468,11 @@ class ExecuteSkillServiceTest {
       public GatewayHealth probe(GatewayEndpoint endpoint) {
         return delegate.probe(endpoint);
       }
+
+      @Override
+      public DeviceHandshake connectDevice(GatewayEndpoint endpoint) {
+        return delegate.connectDevice(endpoint);
+      }
     };
   }
 

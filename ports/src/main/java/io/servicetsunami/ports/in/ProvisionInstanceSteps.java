@@ -29,8 +29,7 @@ public interface ProvisionInstanceSteps {
   void install(TenantId tenant, InstanceId instance, String version);
 
   /**
-   * Step 3, {@code wait_pod_ready}: waits for the gateway, reporting progress, then pairs the
-   * control plane's device with it.
+   * Step 3, {@code wait_pod_ready}: waits for the gateway, reporting progress.
    *
    * @throws PermanentException {@code pod_failed} at once for a gateway that cannot start
    * @throws TransientException {@code runtime_unavailable} when the wait times out
@@ -39,9 +38,16 @@ public interface ProvisionInstanceSteps {
 
   /**
    * Step 4, {@code health_check_openclaw}: the gateway answers HTTP readiness and the WebSocket
-   * challenge.
+   * challenge, and then lets the control plane's device in: a device the gateway asks to pair is
+   * approved through the runtime (from inside the gateway's pod), and the device token the gateway
+   * issues is stored encrypted with the instance for later connects. Idempotent: a paired device is
+   * not approved again.
    *
-   * @throws TransientException {@code gateway_unavailable} if it does not (yet)
+   * @throws TransientException {@code gateway_unavailable} if it does not (yet), or still asks to
+   *     pair the device after the approval; {@code runtime_unavailable} if the device's pairing
+   *     request cannot be found yet
+   * @throws PermanentException {@code gateway_auth_failed} if the gateway refuses the token or
+   *     grants the device no scope
    */
   void healthCheck(TenantId tenant, InstanceId instance);
 

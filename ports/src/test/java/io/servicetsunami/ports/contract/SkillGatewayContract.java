@@ -10,6 +10,8 @@ import io.servicetsunami.ports.model.ExecutionId;
 import io.servicetsunami.ports.model.SkillKind;
 import io.servicetsunami.ports.out.GatewayEndpoint;
 import io.servicetsunami.ports.out.SkillGateway;
+import io.servicetsunami.ports.out.SkillGateway.DeviceAccepted;
+import io.servicetsunami.ports.out.SkillGateway.DeviceHandshake;
 import io.servicetsunami.ports.out.SkillGateway.GatewayHealth;
 import io.servicetsunami.ports.out.SkillGateway.SkillInvocation;
 import io.servicetsunami.ports.out.SkillGateway.SkillResult;
@@ -21,7 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link SkillGateway} does against a reachable gateway, an unreachable one and one that
- * refuses the token. The gateway needs one skill that answers with its input, {@link #echoSkill()}.
+ * refuses the token, skill calls and device connects alike. The reachable gateway trusts the
+ * control plane's address (as a gateway does on loopback), so it lets the device in without
+ * pairing. The gateway needs one skill that answers with its input, {@link #echoSkill()}.
  */
 public interface SkillGatewayContract {
 
@@ -99,6 +103,44 @@ public interface SkillGatewayContract {
             PermanentException.class,
             ErrorCode.GATEWAY_AUTH_FAILED,
             () -> gateway().execute(gatewayWithWrongToken(), echo("ping")));
+    assertThat(error.getMessage()).doesNotContain(gatewayWithWrongToken().token().reveal());
+  }
+
+  @Test
+  default void theReachableGatewayLetsTheDeviceInWithScopes() {
+    DeviceHandshake handshake = gateway().connectDevice(reachableGateway());
+
+    assertThat(handshake).isInstanceOf(DeviceAccepted.class);
+    assertThat(((DeviceAccepted) handshake).scopes()).isNotEmpty();
+    assertThat(handshake.device().id()).isNotBlank();
+    assertThat(handshake.device().publicKey()).isNotBlank();
+  }
+
+  @Test
+  default void anInstanceConnectsWithTheSameDeviceEveryTime() {
+    DeviceHandshake first = gateway().connectDevice(reachableGateway());
+    DeviceHandshake second = gateway().connectDevice(reachableGateway());
+
+    assertThat(second.device()).isEqualTo(first.device());
+  }
+
+  @Test
+  default void connectingTheDeviceToAnUnreachableGatewayIsTransient() {
+    TransientException error =
+        assertPortError(
+            TransientException.class,
+            ErrorCode.GATEWAY_UNAVAILABLE,
+            () -> gateway().connectDevice(unreachableGateway()));
+    assertThat(error.retryable()).isTrue();
+  }
+
+  @Test
+  default void connectingTheDeviceWithAWrongTokenIsAPermanentAuthFailure() {
+    PermanentException error =
+        assertPortError(
+            PermanentException.class,
+            ErrorCode.GATEWAY_AUTH_FAILED,
+            () -> gateway().connectDevice(gatewayWithWrongToken()));
     assertThat(error.getMessage()).doesNotContain(gatewayWithWrongToken().token().reveal());
   }
 }

@@ -6,6 +6,7 @@ import io.servicetsunami.ports.error.ErrorCode;
 import io.servicetsunami.ports.error.PermanentException;
 import io.servicetsunami.ports.error.PortException;
 import io.servicetsunami.ports.error.TransientException;
+import io.servicetsunami.ports.model.InstanceId;
 import io.servicetsunami.ports.model.Secret;
 import io.servicetsunami.ports.out.GatewayEndpoint;
 import io.servicetsunami.ports.out.SkillGateway;
@@ -30,6 +31,13 @@ import java.util.function.Function;
  * <p>Like a real gateway it runs a skill once per idempotency key: a repeated key returns the first
  * result without running the script again. Gateways can be taken {@link #down} (transport errors,
  * unreachable probe) or made to accept only one {@link #acceptOnly token}.
+ *
+ * <p>Devices: each instance has one fixed {@link #deviceOf device}. By default a gateway lets the
+ * device in with {@link #GRANTED_SCOPES} and issues no device token, as a real gateway does on
+ * loopback. A gateway made {@link #remote} treats the control plane as remote, as a gateway in
+ * another pod does: an unpaired device gets {@link PairingRequired} (its request goes to the given
+ * {@link DevicePairings}, e.g. {@link InMemoryInstanceRuntime#pairings}) and cannot run skills; a
+ * paired one is let in with a device token.
  */
 public final class FakeSkillGateway implements SkillGateway {
 
@@ -43,7 +51,26 @@ public final class FakeSkillGateway implements SkillGateway {
   private final List<Call> calls = new ArrayList<>();
   private final Set<String> downUrls = new HashSet<>();
   private final Map<String, GatewayHealth> health = new HashMap<>();
+  private final Map<String, DevicePairings> remoteUrls = new HashMap<>();
+  private final List<GatewayEndpoint> deviceConnects = new ArrayList<>();
   private Secret acceptedToken;
+
+  /** The scopes a gateway of this fake grants a device it lets in. */
+  public static final List<String> GRANTED_SCOPES =
+      List.of("operator.read", "operator.write", "operator.admin");
+
+  /**
+   * Where a remote gateway keeps its pairings: whether a device is approved, and the pending
+   * request a connect of an unapproved device creates.
+   */
+  public interface DevicePairings {
+
+    /** Whether the device is approved. */
+    boolean paired(Device device);
+
+    /** The device connected unapproved and asks to be paired; answers the request id. */
+    String requested(Device device);
+  }
 
   // ---- scripting -------------------------------------------------------------------------------
 
@@ -103,6 +130,25 @@ public final class FakeSkillGateway implements SkillGateway {
     return this;
   }
 
+  /**
+   * The gateway at the endpoint's URL treats the control plane as remote: its device must be paired
+   * through {@code pairings} before the gateway lets it in or runs its skills.
+   */
+  public synchronized FakeSkillGateway remote(GatewayEndpoint endpoint, DevicePairings pairings) {
+    remoteUrls.put(endpoint.url(), requireNonNull(pairings, "pairings is null"));
+    return this;
+  }
+
+  /** The device the control plane connects to the instance's gateway with. */
+  public static Device deviceOf(InstanceId instance) {
+    return new Device("device-" + instance, "public-key-" + instance);
+  }
+
+  /** The token a remote gateway issues to a paired device. */
+  public static Secret deviceTokenOf(Device device) {
+    return Secret.of("device-token-" + device.id());
+  }
+
   /** Calls with any other gateway token fail with {@code gateway_auth_failed}. */
   public synchronized FakeSkillGateway acceptOnly(Secret token) {
     this.acceptedToken = requireNonNull(token, "token is null");
@@ -124,6 +170,12 @@ public final class FakeSkillGateway implements SkillGateway {
       }
       if (acceptedToken != null && !acceptedToken.equals(endpoint.token())) {
         throw new PermanentException(ErrorCode.GATEWAY_AUTH_FAILED, "gateway token rejected");
+      }
+      DevicePairings pairings = remoteUrls.get(endpoint.url());
+      if (pairings != null && !pairings.paired(deviceOf(endpoint.instanceId()))) {
+        throw new PermanentException(
+            ErrorCode.GATEWAY_AUTH_FAILED,
+            "the gateway rejected the connection: NOT_PAIRED/PAIRING_REQUIRED");
       }
       SkillResult earlier = resultsByKey.get(invocation.idempotencyKey());
       if (earlier != null) {
@@ -156,6 +208,28 @@ public final class FakeSkillGateway implements SkillGateway {
     return health.getOrDefault(endpoint.url(), new GatewayHealth(true, true));
   }
 
+  @Override
+  public synchronized DeviceHandshake connectDevice(GatewayEndpoint endpoint) {
+    requireNonNull(endpoint, "endpoint is null");
+    deviceConnects.add(endpoint);
+    if (downUrls.contains(endpoint.url())) {
+      throw new TransientException(
+          ErrorCode.GATEWAY_UNAVAILABLE, "gateway " + endpoint.url() + " is unreachable");
+    }
+    if (acceptedToken != null && !acceptedToken.equals(endpoint.token())) {
+      throw new PermanentException(ErrorCode.GATEWAY_AUTH_FAILED, "gateway token rejected");
+    }
+    Device device = deviceOf(endpoint.instanceId());
+    DevicePairings pairings = remoteUrls.get(endpoint.url());
+    if (pairings == null) {
+      return new DeviceAccepted(device, GRANTED_SCOPES, Optional.empty());
+    }
+    if (pairings.paired(device)) {
+      return new DeviceAccepted(device, GRANTED_SCOPES, Optional.of(deviceTokenOf(device)));
+    }
+    return new PairingRequired(device, pairings.requested(device));
+  }
+
   // ---- assertions ------------------------------------------------------------------------------
 
   /** Every call received, in order, including repeated and failed ones. */
@@ -173,6 +247,11 @@ public final class FakeSkillGateway implements SkillGateway {
     return calls.isEmpty()
         ? Optional.empty()
         : Optional.of(calls.get(calls.size() - 1).invocation());
+  }
+
+  /** Every {@link #connectDevice} received, in order. */
+  public synchronized List<GatewayEndpoint> deviceConnects() {
+    return List.copyOf(deviceConnects);
   }
 
   /** How often the skill really ran (repeated idempotency keys and failures do not count). */

@@ -9,8 +9,14 @@ import io.servicetsunami.ports.error.PermanentException;
 import io.servicetsunami.ports.error.TransientException;
 import io.servicetsunami.ports.model.Secret;
 import io.servicetsunami.ports.out.GatewayEndpoint;
+import io.servicetsunami.ports.out.InstanceRuntime;
+import io.servicetsunami.ports.out.InstanceRuntime.InstanceSpec;
 import io.servicetsunami.ports.out.SkillGateway;
+import io.servicetsunami.ports.out.SkillGateway.Device;
+import io.servicetsunami.ports.out.SkillGateway.DeviceAccepted;
+import io.servicetsunami.ports.out.SkillGateway.DeviceHandshake;
 import io.servicetsunami.ports.out.SkillGateway.GatewayHealth;
+import io.servicetsunami.ports.out.SkillGateway.PairingRequired;
 import io.servicetsunami.ports.out.SkillGateway.SkillFailed;
 import io.servicetsunami.ports.out.SkillGateway.SkillInvocation;
 import io.servicetsunami.ports.out.SkillGateway.Succeeded;
@@ -142,5 +148,48 @@ class FakeSkillGatewayTest implements SkillGatewayContract {
     assertThat(gateway.probe(reachable).status()).isEqualTo("unreachable");
     gateway.up(reachable);
     assertThat(gateway.probe(reachable).status()).isEqualTo("http_only");
+  }
+
+  @Test
+  void aRemoteGatewayAsksForPairingUntilTheRuntimeApprovesTheDevice() {
+    InMemoryInstanceRuntime runtime = new InMemoryInstanceRuntime();
+    InstanceSpec spec = Fixtures.instanceSpec(Fixtures.tenantId());
+    runtime.install(spec, Secret.of("gateway-token"));
+    GatewayEndpoint remote = Fixtures.endpoint(spec.instanceId(), "http://10.0.0.7:18789");
+    gateway.remote(remote, runtime.pairings(spec.ref())).succeeds("github", Map.of());
+
+    DeviceHandshake first = gateway.connectDevice(remote);
+    assertThat(first).isInstanceOf(PairingRequired.class);
+    assertThat(gateway.connectDevice(remote)).isEqualTo(first);
+    assertPortError(
+        PermanentException.class,
+        ErrorCode.GATEWAY_AUTH_FAILED,
+        () -> gateway.execute(remote, Fixtures.invocation("github", Map.of())));
+
+    Device device = first.device();
+    assertThat(runtime.approveDevice(spec.ref(), device.id(), device.publicKey()))
+        .isEqualTo(InstanceRuntime.DeviceApproval.APPROVED);
+
+    assertThat(gateway.connectDevice(remote))
+        .isEqualTo(
+            new DeviceAccepted(
+                device,
+                FakeSkillGateway.GRANTED_SCOPES,
+                Optional.of(FakeSkillGateway.deviceTokenOf(device))));
+    assertThat(gateway.execute(remote, Fixtures.invocation("github", Map.of())))
+        .isEqualTo(new Succeeded(Map.of()));
+    assertThat(gateway.deviceConnects()).hasSize(3);
+  }
+
+  @Test
+  void aGatewayOnLoopbackLetsTheDeviceInWithoutADeviceToken() {
+    DeviceHandshake handshake = gateway.connectDevice(reachable);
+
+    assertThat(handshake)
+        .isEqualTo(
+            new DeviceAccepted(
+                FakeSkillGateway.deviceOf(reachable.instanceId()),
+                FakeSkillGateway.GRANTED_SCOPES,
+                Optional.empty()));
   }
 }

@@ -13,6 +13,7 @@ import io.servicetsunami.ports.model.ResourceSpec;
 import io.servicetsunami.ports.model.Secret;
 import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.out.InstanceRuntime;
+import io.servicetsunami.ports.out.SkillGateway;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -234,6 +235,29 @@ public final class InMemoryInstanceRuntime implements InstanceRuntime {
   /** The device connects to the gateway and asks to be paired, as a remote client would. */
   public synchronized void requestPairing(ReleaseRef ref, String deviceId, String devicePublicKey) {
     existing(ref).pairingRequests.put(deviceId, devicePublicKey);
+  }
+
+  /**
+   * The release's gateway as a place of pairings, for a {@link FakeSkillGateway#remote} gateway: a
+   * connect of an unapproved device files its request here (the same request id on every connect),
+   * and {@link #approveDevice} approves it.
+   */
+  public FakeSkillGateway.DevicePairings pairings(ReleaseRef ref) {
+    requireNonNull(ref, "ref is null");
+    return new FakeSkillGateway.DevicePairings() {
+      @Override
+      public boolean paired(SkillGateway.Device device) {
+        synchronized (InMemoryInstanceRuntime.this) {
+          return device.publicKey().equals(existing(ref).pairedDevices.get(device.id()));
+        }
+      }
+
+      @Override
+      public String requested(SkillGateway.Device device) {
+        requestPairing(ref, device.id(), device.publicKey());
+        return "request-" + device.id();
+      }
+    };
   }
 
   /** Adds lines to the release's log, as its gateway would write them. */
