@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.servicetsunami.adapters.persistence.DatabaseSettings;
+import io.servicetsunami.adapters.temporal.TemporalSettings;
+import io.servicetsunami.app.config.AdapterConfig;
 import io.servicetsunami.app.config.AppConfig;
 import io.servicetsunami.app.wiring.AppComponent;
 import io.servicetsunami.ports.model.EncryptedSecret;
@@ -54,18 +56,18 @@ class HttpApiIT {
                 Map.of("DATA_DIR", dataDir.toString(), "SECRET_KEY", "s".repeat(40), "PORT", "0"))
             .withDatabase(
                 DatabaseSettings.embedded(dataDir.resolve("postgres")).withDurable(false));
-    component = AppComponent.create(config);
-    server = component.httpApi().create().start();
+    AdapterConfig adapters =
+        AdapterConfig.fromEnvironment(Map.of(), dataDir, config.defaultLlmModel())
+            .withTemporal(TemporalSettings.embedded(0));
+    component = AppComponent.create(config, adapters);
+    server = component.lifecycle().start();
     base = "http://127.0.0.1:" + server.port();
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.stop();
-    }
     if (component != null) {
-      component.persistence().close();
+      component.lifecycle().close();
     }
   }
 
