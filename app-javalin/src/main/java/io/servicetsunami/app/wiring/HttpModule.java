@@ -6,10 +6,13 @@ import dagger.Provides;
 import dagger.multibindings.IntoSet;
 import io.servicetsunami.adapters.persistence.PostgresPersistence;
 import io.servicetsunami.app.http.AgentRoutes;
+import io.servicetsunami.app.http.AgentTaskRoutes;
 import io.servicetsunami.app.http.AuthRoutes;
 import io.servicetsunami.app.http.HealthRoutes;
+import io.servicetsunami.app.http.InstanceRoutes;
 import io.servicetsunami.app.http.ReadinessCheck;
 import io.servicetsunami.app.http.RouteGroup;
+import io.servicetsunami.app.http.SkillRoutes;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -33,6 +36,18 @@ public abstract class HttpModule {
   @Binds
   @IntoSet
   abstract RouteGroup agents(AgentRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract RouteGroup agentTasks(AgentTaskRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract RouteGroup instances(InstanceRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract RouteGroup skills(SkillRoutes routes);
 
   @Provides
   @IntoSet
