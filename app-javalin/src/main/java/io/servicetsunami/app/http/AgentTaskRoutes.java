@@ -32,7 +32,7 @@ import java.util.Optional;
 /**
  * The tenant's agent tasks: submit (starts TaskExecutionWorkflow, 202 with its id), list with a
  * status filter and {@code skip}/{@code limit}, get, the execution trace in step order, approve and
- * reject a task waiting for a human.
+ * reject a task waiting for a human (202: the task's workflow applies the verdict).
  */
 public final class AgentTaskRoutes implements RouteGroup {
 
@@ -200,7 +200,8 @@ public final class AgentTaskRoutes implements RouteGroup {
 
   void approve(Context ctx, Principal principal) {
     TaskId id = id(ctx);
-    ctx.json(TaskResponse.of(approve.approve(principal, id)));
+    // The workflow applies the verdict (it is the task's single writer): accepted, not yet done.
+    ctx.status(202).json(TaskResponse.of(approve.approve(principal, id)));
   }
 
   void reject(Context ctx, Principal principal) {
@@ -210,7 +211,7 @@ public final class AgentTaskRoutes implements RouteGroup {
             .map(RejectRequest::reason)
             .filter(r -> !r.isBlank())
             .orElse("rejected by " + principal.email());
-    ctx.json(TaskResponse.of(reject.reject(principal, id, reason)));
+    ctx.status(202).json(TaskResponse.of(reject.reject(principal, id, reason)));
   }
 
   private static TaskId id(Context ctx) {
