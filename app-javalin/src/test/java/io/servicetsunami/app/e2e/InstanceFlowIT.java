@@ -104,9 +104,12 @@ class InstanceFlowIT {
 
     JsonNode executed = awaitSkillCompletes(token);
     assertThat(executed.path("execution_id").asText()).isNotEmpty();
-    System.out.println("skill execution: " + executed);
-    assertThat(executed.path("output").path("run_id").asText()).isNotEmpty();
-    assertThat(executed.path("output").path("text").asText()).isNotBlank();
+    String executionId = executed.path("execution_id").asText();
+    assertThat(executed.path("output").path("run_id").asText()).isEqualTo("skill-" + executionId);
+    // session_status's own report, from the gateway, about the skill's own session.
+    assertThat(executed.path("output").path("text").asText())
+        .contains("OpenClaw " + running.path("version").asText())
+        .contains("servicetsunami-skill-" + executionId);
     assertThat(executed.toString()).doesNotContain("xoxb-e2e-secret");
 
     // stop → start → restart
@@ -127,6 +130,20 @@ class InstanceFlowIT {
     Reply restarted = app.send("POST", "/api/v1/instances/" + id + "/restart", token, null);
     assertThat(restarted.status()).as(restarted.text()).isEqualTo(200);
     awaitInstance(token, id, "running", TRANSITION);
+    awaitHealthy(token);
+
+    // upgrade (to the version it runs: the provisioning workflow runs again and converges)
+    Reply upgrading =
+        app.send(
+            "POST",
+            "/api/v1/instances/" + id + "/upgrade",
+            token,
+            Map.of("version", running.path("version").asText()));
+    assertThat(upgrading.status()).as(upgrading.text()).isEqualTo(202);
+    assertThat(upgrading.body().path("status").asText()).isEqualTo("upgrading");
+    assertThat(upgrading.body().path("workflow_id").asText())
+        .startsWith("upgrade-openclaw-" + id + "-");
+    awaitInstance(token, id, "running", PROVISIONING);
     awaitHealthy(token);
 
     // logs
