@@ -69,20 +69,17 @@ class AgentTaskFlowIT {
     assertThat(done.path("output").path("text").asText()).contains("summarize the quarter");
     assertThat(done.path("completed_at").isNull()).isFalse();
 
-    Reply trace = app.send("GET", "/api/v1/agent-tasks/" + id + "/trace", token, null);
-    assertThat(trace.status()).isEqualTo(200);
-    assertThat(stepTypes(trace.body()))
+    JsonNode trace = completedTrace(id);
+    assertThat(stepTypes(trace))
         .containsExactly("dispatched", "memory_recall", "executing", "entity_persist", "completed");
     List<Integer> orders = new ArrayList<>();
-    trace.body().forEach(step -> orders.add(step.path("step_order").asInt()));
+    trace.forEach(step -> orders.add(step.path("step_order").asInt()));
     assertThat(orders).containsExactly(1, 2, 3, 4, 5);
-    trace
-        .body()
-        .forEach(
-            step -> {
-              assertThat(step.path("task_id").asText()).isEqualTo(id);
-              assertThat(step.path("duration_ms").asLong()).isGreaterThanOrEqualTo(0);
-            });
+    trace.forEach(
+        step -> {
+          assertThat(step.path("task_id").asText()).isEqualTo(id);
+          assertThat(step.path("duration_ms").asLong()).isGreaterThanOrEqualTo(0);
+        });
   }
 
   @Test
@@ -266,6 +263,15 @@ class AgentTaskFlowIT {
           }
           return now.equals(status);
         });
+  }
+
+  /** The trace once its last step is written (the task's status is updated just before). */
+  private static JsonNode completedTrace(String id) {
+    return app.await(
+        "/api/v1/agent-tasks/" + id + "/trace",
+        token,
+        TASK_TIMEOUT,
+        trace -> stepTypes(trace).contains("completed"));
   }
 
   private static List<String> stepTypes(JsonNode trace) {

@@ -80,6 +80,10 @@ final class RunningApp implements AutoCloseable {
     return dataDir;
   }
 
+  AppComponent component() {
+    return component;
+  }
+
   /** Registers a new tenant with its first user and logs in (form-encoded, as the web client). */
   String newTenantToken(String name) {
     String email = name.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
