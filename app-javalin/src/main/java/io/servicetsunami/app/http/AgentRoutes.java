@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The tenant's agents: list, create, get, update, delete. */
-public final class AgentRoutes {
+public final class AgentRoutes implements RouteGroup {
 
   record AgentRequest(
       String name,
@@ -90,6 +90,16 @@ public final class AgentRoutes {
     this.get = requireNonNull(get, "get is null");
     this.update = requireNonNull(update, "update is null");
     this.delete = requireNonNull(delete, "delete is null");
+  }
+
+  @Override
+  public void register(ApiRoutes routes) {
+    String agents = ApiRoutes.API + "/agents";
+    routes.get(agents, this::list);
+    routes.post(agents, this::create);
+    routes.get(agents + "/{id}", this::get);
+    routes.put(agents + "/{id}", this::update);
+    routes.delete(agents + "/{id}", this::delete);
   }
 
   void list(Context ctx, Principal principal) {

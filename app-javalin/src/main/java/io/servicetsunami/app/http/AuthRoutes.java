@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 
 /** Sign-up, sign-in (JSON or an OAuth2 password-flow form) and who-am-I. */
-public final class AuthRoutes {
+public final class AuthRoutes implements RouteGroup {
 
   record RegisterRequest(String email, String password, String fullName, String tenantName) {}
 
@@ -72,6 +72,13 @@ public final class AuthRoutes {
     this.register = requireNonNull(register, "register is null");
     this.login = requireNonNull(login, "login is null");
     this.currentUser = requireNonNull(currentUser, "currentUser is null");
+  }
+
+  @Override
+  public void register(ApiRoutes routes) {
+    routes.publicPost(ApiRoutes.API + "/auth/register", this::register);
+    routes.publicPost(ApiRoutes.API + "/auth/login", this::login);
+    routes.get(ApiRoutes.API + "/auth/me", this::me);
   }
 
   void register(Context ctx) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.servicetsunami.adapters.persistence.DatabaseSettings;
+import io.servicetsunami.adapters.temporal.TemporalSettings;
+import io.servicetsunami.app.config.AdapterConfig;
 import io.servicetsunami.app.config.AppConfig;
 import io.servicetsunami.app.wiring.AppComponent;
 import io.servicetsunami.ports.model.EncryptedSecret;
@@ -54,18 +56,18 @@ class HttpApiIT {
                 Map.of("DATA_DIR", dataDir.toString(), "SECRET_KEY", "s".repeat(40), "PORT", "0"))
             .withDatabase(
                 DatabaseSettings.embedded(dataDir.resolve("postgres")).withDurable(false));
-    component = AppComponent.create(config);
-    server = component.httpApi().create().start();
+    AdapterConfig adapters =
+        AdapterConfig.fromEnvironment(Map.of(), dataDir, config.defaultLlmModel())
+            .withTemporal(TemporalSettings.embedded(0));
+    component = AppComponent.create(config, adapters);
+    server = component.lifecycle().start();
     base = "http://127.0.0.1:" + server.port();
   }
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.stop();
-    }
     if (component != null) {
-      component.persistence().close();
+      component.lifecycle().close();
     }
   }
 
@@ -224,6 +226,111 @@ class HttpApiIT {
     assertThat(wrongType.body().path("detail").asText()).contains("capabilities");
 
     assertThat(send("GET", "/api/v1/agents/", token, null).body()).isEmpty();
+  }
+
+  @Test
+  void healthAndReadinessNeedNoTokenAndReportTheParts() throws Exception {
+    Reply health = send("GET", "/health", null, null);
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.body().path("status").asText()).isEqualTo("ok");
+
+    Reply ready = send("GET", "/ready", null, null);
+    assertThat(ready.status()).isEqualTo(200);
+    assertThat(ready.body().path("status").asText()).isEqualTo("ready");
+    assertThat(ready.body().path("checks").path("database").asText()).isEqualTo("ok");
+    assertThat(ready.body().path("checks").path("workers").asText()).isEqualTo("ok");
+  }
+
+  @Test
+  void theSkillRegistryListsOverFiftySkillsWithTheirCredentialFields() throws Exception {
+    Reply skills = send("GET", "/api/v1/skills/", tokenForNewTenant(), null);
+
+    assertThat(skills.status()).isEqualTo(200);
+    assertThat(skills.body().size()).isGreaterThanOrEqualTo(50);
+    JsonNode slack = null;
+    for (JsonNode skill : skills.body()) {
+      if (skill.path("name").asText().equals("slack")) {
+        slack = skill;
+      }
+    }
+    assertThat(slack).isNotNull();
+    assertThat(slack.path("kind").asText()).isEqualTo("tool_dispatch");
+    assertThat(slack.path("credential_fields").get(0).path("key").asText()).isEqualTo("bot_token");
+    assertThat(slack.path("credential_fields").get(0).path("required").asBoolean()).isTrue();
+  }
+
+  @Test
+  void skillCredentialsAreWriteOnlyAndStayWithTheirTenant() throws Exception {
+    String token = tokenForNewTenant();
+    Reply saved =
+        send(
+            "PUT",
+            "/api/v1/skills/github/config",
+            token,
+            "{\"enabled\":true,\"requires_approval\":true,\"llm_model\":\"gpt-4o\","
+                + "\"credentials\":{\"token\":\"ghp-very-secret\"}}");
+    assertThat(saved.status()).as(saved.body().toString()).isEqualTo(200);
+    assertThat(saved.body().toString()).doesNotContain("ghp-very-secret");
+    assertThat(saved.body().path("credential_keys").get(0).asText()).isEqualTo("token");
+    assertThat(saved.body().path("requires_approval").asBoolean()).isTrue();
+    assertThat(saved.body().path("llm_model").asText()).isEqualTo("gpt-4o");
+
+    Reply read = send("GET", "/api/v1/skills/github/config", token, null);
+    assertThat(read.body().toString()).doesNotContain("ghp-very-secret");
+    assertThat(read.body().path("enabled").asBoolean()).isTrue();
+
+    Reply other = send("GET", "/api/v1/skills/github/config", tokenForNewTenant(), null);
+    assertThat(other.status()).isEqualTo(200);
+    assertThat(other.body().path("enabled").asBoolean()).isFalse();
+    assertThat(other.body().path("credential_keys")).isEmpty();
+  }
+
+  @Test
+  void badSkillRequestsAreProblemsWithStableCodes() throws Exception {
+    String token = tokenForNewTenant();
+    Reply unknownSkill = send("GET", "/api/v1/skills/no_such_skill/config", token, null);
+    assertThat(unknownSkill.status()).isEqualTo(404);
+    assertThat(unknownSkill.body().path("code").asText()).isEqualTo("skill_not_found");
+
+    Reply unknownField =
+        send("PUT", "/api/v1/skills/github/config", token, "{\"enabled\":true,\"colour\":1}");
+    assertThat(unknownField.status()).isEqualTo(400);
+    assertThat(unknownField.body().path("detail").asText()).contains("colour");
+
+    Reply wrongType = send("PUT", "/api/v1/skills/github/config", token, "{\"enabled\":\"maybe\"}");
+    assertThat(wrongType.status()).isEqualTo(400);
+    assertThat(wrongType.body().path("detail").asText()).contains("enabled");
+
+    Reply noSkillName = send("POST", "/api/v1/skills/execute", token, "{\"input\":{}}");
+    assertThat(noSkillName.status()).isEqualTo(400);
+    assertThat(noSkillName.body().path("detail").asText()).contains("skill_name");
+
+    Reply noInstance = send("POST", "/api/v1/skills/execute", token, "{\"skill_name\":\"github\"}");
+    assertThat(noInstance.status()).isEqualTo(404);
+    assertThat(noInstance.body().path("code").asText()).isEqualTo("instance_not_found");
+
+    Reply noInstanceHealth = send("GET", "/api/v1/skills/health", token, null);
+    assertThat(noInstanceHealth.status()).isEqualTo(404);
+    assertThat(noInstanceHealth.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @Test
+  void badInstanceRequestsAreProblemsAndChangeNothing() throws Exception {
+    String token = tokenForNewTenant();
+    Reply badVersion =
+        send("POST", "/api/v1/instances/", token, "{\"version\":\"latest; rm -rf /\"}");
+    assertThat(badVersion.status()).isEqualTo(400);
+    Reply unknownField = send("POST", "/api/v1/instances/", token, "{\"replicas\":3}");
+    assertThat(unknownField.status()).isEqualTo(400);
+    assertThat(unknownField.body().path("detail").asText()).contains("replicas");
+    Reply unknownId =
+        send("POST", "/api/v1/instances/" + UUID.randomUUID() + "/restart", token, null);
+    assertThat(unknownId.status()).isEqualTo(404);
+    assertThat(unknownId.body().path("code").asText()).isEqualTo("instance_not_found");
+    assertThat(send("GET", "/api/v1/instances/not-a-uuid/logs", token, null).status())
+        .isEqualTo(404);
+
+    assertThat(send("GET", "/api/v1/instances/", token, null).body()).isEmpty();
   }
 
   @Test
