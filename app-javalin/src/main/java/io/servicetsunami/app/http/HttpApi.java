@@ -2,7 +2,9 @@ package io.servicetsunami.app.http;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
@@ -43,9 +45,21 @@ public final class HttpApi {
             .toList();
   }
 
+  /** The OpenAPI document of every registered group's routes ({@link OpenApiDocument}). */
+  public ObjectNode openApi() {
+    List<Class<?>> classes = groups.stream().<Class<?>>map(Object::getClass).toList();
+    return OpenApiDocument.assemble(mapper, classes);
+  }
+
   /** A server configured on the settings' host and port, not yet started. */
   public Javalin create() {
     Problems problems = new Problems(mapper);
+    byte[] openApi;
+    try {
+      openApi = mapper.writeValueAsBytes(openApi());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the OpenAPI document", e);
+    }
     return Javalin.create(
         c -> {
           c.jetty.host = config.host();
@@ -59,6 +73,8 @@ public final class HttpApi {
           c.routes.exception(Exception.class, problems::unexpected);
           ApiRoutes routes = new ApiRoutes(c, authenticate, mapper);
           groups.forEach(group -> group.register(routes));
+          routes.publicGet(
+              "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         });
   }
 }

@@ -34,6 +34,10 @@ import java.util.function.UnaryOperator;
 final class RunningApp implements AutoCloseable {
 
   static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The app's {@code SECRET_KEY}, which signs its access tokens. */
+  static final String SECRET_KEY = "e".repeat(40);
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -64,7 +68,7 @@ final class RunningApp implements AutoCloseable {
     }
     AppConfig config =
         AppConfig.fromEnvironment(
-                Map.of("DATA_DIR", dataDir.toString(), "SECRET_KEY", "e".repeat(40), "PORT", "0"))
+                Map.of("DATA_DIR", dataDir.toString(), "SECRET_KEY", SECRET_KEY, "PORT", "0"))
             .withDatabase(
                 DatabaseSettings.embedded(dataDir.resolve("postgres")).withDurable(false));
     AdapterConfig adapterConfig =
