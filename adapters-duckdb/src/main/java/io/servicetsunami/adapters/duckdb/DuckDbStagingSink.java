@@ -11,14 +11,23 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Stages the rows of one load: it holds at most {@code batchRows} converted rows and appends each
  * full batch to the load's staging table with DuckDB's appender, so a table of any size passes
  * through in bounded memory.
+ *
+ * <p>A full batch is appended on a thread of the sink's own while the connector fills the next one,
+ * so reading the source and writing DuckDB overlap (on the PostgreSQL → bronze benchmark the two
+ * take about as long as each other). At most one batch is in flight: memory stays at two batches,
+ * and a failed append reaches the connector at its next full batch, or the commit at the latest. A
+ * sink whose append failed stages nothing more, and its load cannot be committed.
  *
  * <p>{@link RowSink} has no end-of-rows call, so the last, partial batch stays here until {@link
  * DuckDbLakehouse#commitToBronze} asks for it ({@link #finish}). The lakehouse keeps every open
@@ -35,6 +44,7 @@ final class DuckDbStagingSink implements RowSink {
     NEW,
     RECEIVING,
     FINISHED,
+    FAILED,
     DISCARDED
   }
 
@@ -44,10 +54,15 @@ final class DuckDbStagingSink implements RowSink {
   private final DuckDbLakehouse lakehouse;
   private final DuckDbLakehouse.Staging staging;
   private final int batchRows;
-  private final List<Object[]> batch = new ArrayList<>();
+  private List<Object[]> batch = new ArrayList<>();
   private List<Column> columns = List.of();
   private State state = State.NEW;
   private long staged;
+  private ExecutorService appender;
+  private Future<?> inFlight;
+
+  /** Used by the appender thread only. */
+  private DuckDbLakehouse.StagingWriter writer;
 
   DuckDbStagingSink(DuckDbLakehouse lakehouse, DuckDbLakehouse.Staging staging, int batchRows) {
     this.lakehouse = requireNonNull(lakehouse, "lakehouse is null");
@@ -79,25 +94,54 @@ final class DuckDbStagingSink implements RowSink {
     }
     batch.add(values);
     if (batch.size() >= batchRows) {
-      flush();
+      try {
+        flush();
+      } finally {
+        if (state == State.FAILED) {
+          stopAppender();
+        }
+      }
     }
   }
 
   /**
-   * Appends the last rows and closes the sink to further rows. Returns whether the sink received
-   * its columns, i.e. whether there is a staging table to commit.
+   * Appends the last rows, waits for every append, and closes the sink to further rows. Returns
+   * whether the sink received its columns and wrote all its rows, i.e. whether there is a complete
+   * staging table to commit.
    */
   synchronized boolean finish() {
     if (state == State.RECEIVING) {
-      flush();
-      state = State.FINISHED;
+      try {
+        flush();
+        awaitInFlight();
+        if (appender != null) {
+          inFlight = appender.submit(this::commitWriter);
+          awaitInFlight();
+        }
+        state = State.FINISHED;
+      } catch (RuntimeException e) {
+        fail();
+        throw e;
+      } finally {
+        stopAppender();
+      }
     }
     return state == State.FINISHED;
   }
 
-  /** Forgets the staged rows: the load was staged again, or the lakehouse closed. */
+  /**
+   * Forgets the staged rows: the load was staged again, or the lakehouse closed. An append in
+   * flight is waited for first, so that it cannot write into the staging table of the next attempt.
+   */
   synchronized void discard() {
     batch.clear();
+    try {
+      awaitInFlight();
+    } catch (RuntimeException ignored) {
+      // the rows are being thrown away anyway
+    } finally {
+      stopAppender();
+    }
     state = State.DISCARDED;
   }
 
@@ -105,13 +149,130 @@ final class DuckDbStagingSink implements RowSink {
     return staged + batch.size();
   }
 
+  /** The rows held in memory, not yet handed to DuckDB. */
+  synchronized int held() {
+    return batch.size();
+  }
+
+  /** Hands the full batch to the appender thread once the previous one is written. */
   private void flush() {
     if (batch.isEmpty()) {
       return;
     }
-    lakehouse.appendStaged(staging, batch);
-    staged += batch.size();
+    awaitInFlight();
+    List<Object[]> full = batch;
+    batch = new ArrayList<>(Math.min(batchRows, 16_384));
+    if (appender == null) {
+      appender =
+          Executors.newSingleThreadExecutor(
+              task -> {
+                Thread thread = new Thread(task, "duckdb-staging-" + staging.stagingTable());
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
+    inFlight = appender.submit(() -> appendOnWriter(full));
+    staged += full.size();
+  }
+
+  private void awaitInFlight() {
+    Future<?> pending = inFlight;
+    if (pending == null) {
+      return;
+    }
+    inFlight = null;
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          pending.get();
+          return;
+        } catch (InterruptedException e) {
+          // The append cannot be abandoned half-way (see discard); finish waiting, then re-flag.
+          interrupted = true;
+        } catch (ExecutionException e) {
+          fail();
+          if (e.getCause() instanceof RuntimeException runtime) {
+            throw runtime;
+          }
+          if (e.getCause() instanceof Error error) {
+            throw error;
+          }
+          throw new IllegalStateException(
+              "staging rows of load " + staging.loadId() + " failed", e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** On the appender thread: opens the load's one transaction at the first batch. */
+  private void appendOnWriter(List<Object[]> rows) {
+    if (writer == null) {
+      writer = lakehouse.openStagingWriter(staging);
+    }
+    try {
+      writer.append(rows);
+    } catch (RuntimeException e) {
+      abandonWriter();
+      throw e;
+    }
+  }
+
+  /** On the appender thread. */
+  private void commitWriter() {
+    if (writer != null) {
+      DuckDbLakehouse.StagingWriter committing = writer;
+      writer = null;
+      committing.commit();
+    }
+  }
+
+  /** On the appender thread. */
+  private void abandonWriter() {
+    if (writer != null) {
+      DuckDbLakehouse.StagingWriter abandoning = writer;
+      writer = null;
+      abandoning.abandon();
+    }
+  }
+
+  private void fail() {
+    if (state == State.RECEIVING) {
+      state = State.FAILED;
+    }
     batch.clear();
+  }
+
+  /**
+   * Ends the appender thread; a transaction still open (a sink failed or discarded) is rolled back
+   * on it first, and waited for, so no write of this load outlives the sink.
+   */
+  private void stopAppender() {
+    if (appender == null) {
+      return;
+    }
+    ExecutorService stopping = appender;
+    appender = null;
+    Future<?> rollback = stopping.submit(this::abandonWriter);
+    stopping.shutdown();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        rollback.get();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      } catch (ExecutionException ignored) {
+        break; // a failed rollback leaves nothing committed either
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void requireState(State expected, String rule) {
@@ -145,10 +306,11 @@ final class DuckDbStagingSink implements RowSink {
           case DECIMAL -> decimal(value);
           case BOOLEAN -> value instanceof Boolean ? value : null;
           case DATE -> value instanceof LocalDate ? value : null;
+          // Kept as an Instant: appended as epoch microseconds, with no time-zone arithmetic.
           case TIMESTAMP ->
-              value instanceof Instant instant
-                  ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC)
-                  : value instanceof OffsetDateTime odt ? odt : null;
+              value instanceof Instant
+                  ? value
+                  : value instanceof OffsetDateTime odt ? odt.toInstant() : null;
           case BYTES -> value instanceof byte[] ? value : null;
         };
     if (converted == null) {

@@ -251,16 +251,18 @@ class DuckDbLakehouseTest {
   }
 
   @Test
-  void sinkWritesFullBatchesBeforeTheCommitAndTheRestOnCommit() throws SQLException {
+  void sinkHandsFullBatchesToDuckDbAndMakesTheLoadVisibleOnlyAtTheCommit() throws SQLException {
     lakehouse.close();
     lakehouse = new DuckDbLakehouse(DuckDbSettings.inDirectory(directory).withBatchRows(3), clock);
     Load load = load("orders");
-    RowSink sink = lakehouse.openStaging(load);
+    DuckDbStagingSink sink = (DuckDbStagingSink) lakehouse.openStaging(load);
     sink.begin(ORDERS);
     for (int i = 1; i <= 10; i++) {
       sink.accept(order(i, "new"));
     }
 
+    // Three full batches have left the sink's memory; only the tenth row is held.
+    assertThat(sink.held()).isEqualTo(1);
     String staging =
         (String)
             rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = '"
@@ -268,11 +270,12 @@ class DuckDbLakehouseTest {
                     + "' AND table_name LIKE 'orders__%'")
                 .get(0)
                 .get(0);
+    // They are written in the load's one open transaction, which no one else sees yet.
     assertThat(
             rows(
                 "SELECT count(*) FROM "
                     + qualified(DuckDbLakehouse.stagingSchema(tenant), staging)))
-        .containsExactly(List.of(9L));
+        .containsExactly(List.of(0L));
     assertThat(lakehouse.commitToBronze(load).rowCount()).isEqualTo(10);
     assertThatThrownBy(() -> sink.accept(order(11, "late")))
         .isInstanceOf(IllegalStateException.class);

@@ -140,6 +140,7 @@ class DataPipelineEntity {
       json.put("primary_key", table.primaryKey());
       json.put("watermark_column", table.watermarkColumn().orElse(null));
       json.put("overlap_ms", table.overlap().toMillis());
+      json.put("deleted_flag_column", table.deletedFlagColumn().orElse(null));
       tables.add(json);
     }
     Map<String, Object> json = new LinkedHashMap<>();
@@ -163,7 +164,9 @@ class DataPipelineEntity {
               SyncMode.fromWire((String) table.get("mode")),
               primaryKey,
               Optional.ofNullable((String) table.get("watermark_column")),
-              Duration.ofMillis(((Number) table.get("overlap_ms")).longValue())));
+              Duration.ofMillis(((Number) table.get("overlap_ms")).longValue()),
+              // absent in configs stored before sources could report deletes
+              Optional.ofNullable((String) table.get("deleted_flag_column"))));
     }
     return new ConnectorSyncConfig(
         ConnectorType.fromWire((String) json.get("connector_type")),

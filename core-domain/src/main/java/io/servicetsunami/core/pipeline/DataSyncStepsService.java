@@ -300,14 +300,20 @@ public final class DataSyncStepsService implements DataSyncSteps {
     return lakehouse.commitToBronze(load(tenant, pipelineId, table, run)).rowCount();
   }
 
-  /** Returns the rows now in the silver table. */
+  /**
+   * Returns the rows now in the silver table. Where the source reports deletes through a flag
+   * column, keys whose latest version is flagged leave silver.
+   */
   @Override
   public long loadToSilver(TenantId tenant, PipelineId pipelineId, String table, RunId run) {
     DataPipeline pipeline = pipeline(tenant, pipelineId);
     TableSync sync = tableSync(pipeline, connectorConfig(pipeline), table);
     return lakehouse
         .mergeToSilver(
-            tenant, LakehouseTables.of(pipelineId, table), sync.primaryKey(), Optional.empty())
+            tenant,
+            LakehouseTables.of(pipelineId, table),
+            sync.primaryKey(),
+            sync.deletedFlagColumn())
         .rowCount();
   }
 

@@ -13,6 +13,7 @@ import io.servicetsunami.ports.in.ExecutePipelineUseCase;
 import io.servicetsunami.ports.in.GetPipelineUseCase;
 import io.servicetsunami.ports.in.ListPipelineRunsUseCase;
 import io.servicetsunami.ports.in.ListPipelinesUseCase;
+import io.servicetsunami.ports.in.PausePipelineScheduleUseCase;
 import io.servicetsunami.ports.model.ConnectorSyncConfig;
 import io.servicetsunami.ports.model.DataPipeline;
 import io.servicetsunami.ports.model.DatasetId;
@@ -20,6 +21,7 @@ import io.servicetsunami.ports.model.PipelineId;
 import io.servicetsunami.ports.model.PipelineRun;
 import io.servicetsunami.ports.model.PipelineType;
 import io.servicetsunami.ports.model.RunId;
+import io.servicetsunami.ports.model.Schedule;
 import io.servicetsunami.ports.model.SyncMode;
 import io.servicetsunami.ports.model.TableSync;
 import io.servicetsunami.ports.model.TenantId;
@@ -57,7 +59,8 @@ public final class PipelineService
         GetPipelineUseCase,
         DeletePipelineUseCase,
         ExecutePipelineUseCase,
-        ListPipelineRunsUseCase {
+        ListPipelineRunsUseCase,
+        PausePipelineScheduleUseCase {
 
   /** One to three dot-separated parts ({@code db.schema.table}); BigQuery projects have dashes. */
   private static final Pattern TABLE =
@@ -202,6 +205,49 @@ public final class PipelineService
   }
 
   @Override
+  public DataPipeline pause(TenantId tenant, PipelineId id) {
+    return setPaused(tenant, id, true);
+  }
+
+  @Override
+  public DataPipeline resume(TenantId tenant, PipelineId id) {
+    return setPaused(tenant, id, false);
+  }
+
+  /**
+   * Stores the flag first, then hands the scheduler the new spec: should the second step fail,
+   * start-up's {@link #ensureSchedules} brings the scheduler in line with what is stored.
+   */
+  private DataPipeline setPaused(TenantId tenant, PipelineId id, boolean paused) {
+    DataPipeline pipeline = get(tenant, id);
+    Schedule schedule =
+        pipeline
+            .schedule()
+            .orElseThrow(() -> invalid("pipeline " + id + " has no schedule to pause or resume"));
+    Schedule changed =
+        schedule instanceof Schedule.Cron cron
+            ? new Schedule.Cron(cron.expression(), paused)
+            : new Schedule.Interval(((Schedule.Interval) schedule).every(), paused);
+    DataPipeline updated =
+        schedule.paused() == paused
+            ? pipeline
+            : pipelines.update(
+                new DataPipeline(
+                    pipeline.id(),
+                    pipeline.tenantId(),
+                    pipeline.name(),
+                    pipeline.type(),
+                    pipeline.config(),
+                    pipeline.datasetId(),
+                    pipeline.connector(),
+                    Optional.of(changed),
+                    pipeline.createdAt(),
+                    clock.now()));
+    ensureSchedule(updated);
+    return updated;
+  }
+
+  @Override
   public List<PipelineRun> runs(TenantId tenant, PipelineId id, Page page) {
     requireNonNull(page, "page is null");
     get(tenant, id);
@@ -303,6 +349,7 @@ public final class PipelineService
         requireColumn(table, column);
       }
       table.watermarkColumn().ifPresent(column -> requireColumn(table, column));
+      table.deletedFlagColumn().ifPresent(column -> requireColumn(table, column));
       if (table.mode() == SyncMode.INCREMENTAL && table.primaryKey().isEmpty()) {
         throw invalid("incremental sync of " + table.table() + " needs a primary key");
       }

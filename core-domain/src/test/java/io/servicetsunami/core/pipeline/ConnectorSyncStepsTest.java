@@ -23,6 +23,8 @@ import io.servicetsunami.ports.model.PipelineType;
 import io.servicetsunami.ports.model.RunId;
 import io.servicetsunami.ports.model.RunStatus;
 import io.servicetsunami.ports.model.Secret;
+import io.servicetsunami.ports.model.SyncMode;
+import io.servicetsunami.ports.model.TableSync;
 import io.servicetsunami.ports.model.TriggerSource;
 import io.servicetsunami.ports.model.Watermark;
 import io.servicetsunami.ports.testing.FakeSourceConnector.ExtractCall;
@@ -362,6 +364,48 @@ class ConnectorSyncStepsTest {
     steps.finishRun(world.otherTenant, manual.id(), Optional.of("hijacked"), Map.of());
 
     assertThat(world.runs.find(world.tenant, manual.id())).contains(manual);
+  }
+
+  @Test
+  void aKeyTheSourceReportsDeletedLeavesSilver() {
+    String table = "public.accounts";
+    List<Column> columns =
+        List.of(
+            new Column("id", ColumnType.LONG),
+            new Column("is_deleted", ColumnType.BOOLEAN),
+            new Column("updated_at", ColumnType.TIMESTAMP));
+    world.postgres.table(
+        table, columns, List.of(List.of(1L, false, at(10)), List.of(2L, false, at(20))));
+    DataPipeline withDeletes =
+        world.connectorPipeline(
+            world.tenant,
+            Optional.empty(),
+            new TableSync(
+                table,
+                SyncMode.INCREMENTAL,
+                List.of("id"),
+                Optional.of("updated_at"),
+                Duration.ZERO,
+                Optional.of("is_deleted")));
+    RunId first = Fixtures.runId();
+    steps.extractFromConnector(world.tenant, withDeletes.id(), table, first);
+    steps.loadToBronze(world.tenant, withDeletes.id(), table, first);
+    steps.loadToSilver(world.tenant, withDeletes.id(), table, first);
+    steps.updateSyncMetadata(
+        world.tenant, withDeletes.id(), table, first, Optional.of(at(20).toString()));
+
+    world.postgres.table(
+        table, columns, List.of(List.of(1L, false, at(10)), List.of(2L, true, at(30))));
+    RunId second = Fixtures.runId();
+    steps.extractFromConnector(world.tenant, withDeletes.id(), table, second);
+    steps.loadToBronze(world.tenant, withDeletes.id(), table, second);
+    long silver = steps.loadToSilver(world.tenant, withDeletes.id(), table, second);
+
+    assertThat(silver).isEqualTo(1);
+    assertThat(
+            world.lakehouse.silverRows(world.tenant, LakehouseTables.of(withDeletes.id(), table)))
+        .extracting(row -> row.get("id"))
+        .containsExactly(1L);
   }
 
   private Map<String, Object> syncTable(RunId run) {

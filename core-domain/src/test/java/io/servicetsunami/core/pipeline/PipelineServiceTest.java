@@ -239,6 +239,56 @@ class PipelineServiceTest {
   }
 
   @Test
+  void pausingAScheduleStoresItAndStopsItsFiresUntilResumed() {
+    DataPipeline pipeline =
+        world.connectorPipeline(
+            world.tenant, Optional.of(HOURLY), incrementalTable("public.orders"));
+    String scheduleId = PipelineService.scheduleId(pipeline.id());
+
+    DataPipeline paused = world.pipelineService.pause(world.tenant, pipeline.id());
+
+    assertThat(paused.schedule()).contains(new Schedule.Interval(Duration.ofHours(1), true));
+    assertThat(world.pipelines.find(world.tenant, pipeline.id()).orElseThrow().schedule())
+        .contains(new Schedule.Interval(Duration.ofHours(1), true));
+    assertThat(world.schedules.schedule(scheduleId).orElseThrow().schedule().paused()).isTrue();
+    assertThat(world.schedules.fire(scheduleId)).isFalse();
+
+    DataPipeline resumed = world.pipelineService.resume(world.tenant, pipeline.id());
+
+    assertThat(resumed.schedule()).contains(HOURLY);
+    assertThat(world.schedules.schedule(scheduleId).orElseThrow().schedule()).isEqualTo(HOURLY);
+    assertThat(world.schedules.fire(scheduleId)).isTrue();
+  }
+
+  @Test
+  void pausingAPipelineWithoutAScheduleIsInvalid() {
+    DataPipeline pipeline =
+        world.connectorPipeline(world.tenant, Optional.empty(), incrementalTable("public.orders"));
+
+    assertThatThrownBy(() -> world.pipelineService.pause(world.tenant, pipeline.id()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("has no schedule");
+  }
+
+  @Test
+  void anotherTenantCannotPauseTheSchedule() {
+    DataPipeline pipeline =
+        world.connectorPipeline(
+            world.tenant, Optional.of(HOURLY), incrementalTable("public.orders"));
+
+    assertThatThrownBy(() -> world.pipelineService.pause(world.otherTenant, pipeline.id()))
+        .isInstanceOf(NotFoundException.class);
+    assertThat(
+            world
+                .schedules
+                .schedule(PipelineService.scheduleId(pipeline.id()))
+                .orElseThrow()
+                .schedule()
+                .paused())
+        .isFalse();
+  }
+
+  @Test
   void doesNotKeepAScheduledPipelineWhoseScheduleCouldNotBeEnsured() {
     PipelineService failing =
         new PipelineService(

@@ -32,6 +32,32 @@ class DataInvariantsTest {
   }
 
   @Test
+  void deletesAreHonouredOnlyForATableWithAPrimaryKey() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new TableSync(
+                    "events",
+                    SyncMode.FULL,
+                    List.of(),
+                    Optional.empty(),
+                    Duration.ZERO,
+                    Optional.of("is_deleted")))
+        .withMessageContaining("only be honoured by primary key");
+    assertThat(
+            new TableSync(
+                    "orders",
+                    SyncMode.FULL,
+                    List.of("id"),
+                    Optional.empty(),
+                    Duration.ZERO,
+                    Optional.of("is_deleted"))
+                .deletedFlagColumn())
+        .contains("is_deleted");
+    assertThat(ORDERS.deletedFlagColumn()).isEmpty();
+  }
+
+  @Test
   void connectorSyncNeedsDistinctTables() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> new ConnectorSyncConfig(ConnectorType.POSTGRESQL, "pg", List.of()));

@@ -477,7 +477,15 @@ public final class Fixtures {
             new ConnectorSyncConfig(
                 ConnectorType.POSTGRESQL,
                 "postgresql",
-                List.of(incrementalTable("public.orders")))),
+                List.of(
+                    incrementalTable("public.orders"),
+                    new TableSync(
+                        "public.accounts",
+                        SyncMode.INCREMENTAL,
+                        List.of("id"),
+                        Optional.of("updated_at"),
+                        Duration.ofMinutes(5),
+                        Optional.of("is_deleted"))))),
         schedule,
         NOW,
         NOW);
