@@ -56,6 +56,11 @@ final class RunningApp implements AutoCloseable {
   }
 
   static RunningApp start(UnaryOperator<AdapterConfig> adapters) {
+    return start(Map.of(), adapters);
+  }
+
+  /** With {@code adapterEnv} as the environment the adapters' settings are read from. */
+  static RunningApp start(Map<String, String> adapterEnv, UnaryOperator<AdapterConfig> adapters) {
     Path dataDir;
     try {
       dataDir = Files.createTempDirectory("servicetsunami-e2e");
@@ -69,7 +74,7 @@ final class RunningApp implements AutoCloseable {
                 DatabaseSettings.embedded(dataDir.resolve("postgres")).withDurable(false));
     AdapterConfig adapterConfig =
         adapters.apply(
-            AdapterConfig.fromEnvironment(Map.of(), dataDir, config.defaultLlmModel())
+            AdapterConfig.fromEnvironment(adapterEnv, dataDir, config.defaultLlmModel())
                 .withTemporal(TemporalSettings.embedded(0)));
     AppComponent component = AppComponent.create(config, adapterConfig);
     int port = component.lifecycle().start().port();
@@ -78,6 +83,15 @@ final class RunningApp implements AutoCloseable {
 
   Path dataDir() {
     return dataDir;
+  }
+
+  /** The assembled app, for looking at state the API does not show. */
+  AppComponent component() {
+    return component;
+  }
+
+  String baseUrl() {
+    return base;
   }
 
   /** Registers a new tenant with its first user and logs in (form-encoded, as the web client). */
