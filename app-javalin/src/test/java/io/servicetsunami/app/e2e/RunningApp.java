@@ -154,8 +154,11 @@ final class RunningApp implements AutoCloseable {
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
       JsonNode json =
-          response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+          response.body().isEmpty() || !isJson
+              ? JSON.missingNode()
+              : JSON.readTree(response.body());
       return new Reply(response.statusCode(), response.headers().map(), json, response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
