@@ -113,6 +113,56 @@ class LiveUpdatesIT {
   }
 
   @Test
+  void aStreamOpenedWhileATaskWaitsForApprovalDeliversTheRestAsItHappens() throws Exception {
+    Reply submitted =
+        app.send(
+            "POST",
+            "/api/v1/agent-tasks/",
+            token,
+            Map.of("objective", "draft the memo", "requires_approval", true));
+    String id = submitted.body().path("id").asText();
+
+    try (EventStream stream = open("/api/v1/agent-tasks/" + id + "/events", token)) {
+      List<Event> waiting =
+          stream.until(
+              e ->
+                  e.name().equals("status")
+                      && e.json().path("status").asText().equals("waiting_input"),
+              TASK_TIMEOUT);
+      List<String> before =
+          waiting.stream()
+              .filter(e -> e.name().equals("trace"))
+              .map(e -> e.json().path("step_type").asText())
+              .toList();
+      assertThat(before).doesNotContain("completed");
+      // Nothing more comes while the task waits for a human.
+      Event during = stream.next(Duration.ofSeconds(2));
+      assertThat(during).isNull();
+
+      Reply approved = app.send("POST", "/api/v1/agent-tasks/" + id + "/approve", token, null);
+      assertThat(approved.status()).as(approved.text()).isEqualTo(202);
+
+      List<Event> rest = stream.until(e -> e.name().equals("end"), TASK_TIMEOUT);
+      List<String> after =
+          rest.stream()
+              .filter(e -> e.name().equals("trace"))
+              .map(e -> e.json().path("step_type").asText())
+              .toList();
+      assertThat(after).isNotEmpty().endsWith("completed");
+      List<String> all = new java.util.ArrayList<>(before);
+      all.addAll(after);
+      assertThat(all)
+          .containsExactly(
+              "dispatched", "memory_recall", "executing", "entity_persist", "completed");
+      assertThat(
+              rest.stream()
+                  .filter(e -> e.name().equals("status"))
+                  .map(e -> e.json().path("status").asText()))
+          .endsWith("completed");
+    }
+  }
+
+  @Test
   void aTaskStreamIsTenantScopedAndNeedsAToken() {
     Reply submitted =
         app.send("POST", "/api/v1/agent-tasks/", token, Map.of("objective", "count the pens"));
