@@ -82,6 +82,12 @@ public final class LiveUpdateRoutes implements RouteGroup {
   private final GetTaskTraceUseCase traces;
   private final ListInstancesUseCase instances;
 
+  /**
+   * Set when the server begins to stop: open streams end at their next poll instead of polling a
+   * closing database until a write to the gone client fails.
+   */
+  private volatile boolean stopping;
+
   @Inject
   public LiveUpdateRoutes(
       ObjectMapper mapper,
@@ -96,6 +102,7 @@ public final class LiveUpdateRoutes implements RouteGroup {
 
   @Override
   public void register(ApiRoutes routes) {
+    routes.javalin().events.serverStopping(() -> stopping = true);
     routes.get(ApiRoutes.API + "/agent-tasks/{id}/events", this::taskEvents);
     routes.get(ApiRoutes.API + "/events/instances", this::instanceEvents);
   }
@@ -138,7 +145,7 @@ public final class LiveUpdateRoutes implements RouteGroup {
 
     final void run() {
       try {
-        while (!client.terminated()) {
+        while (!client.terminated() && !stopping) {
           boolean more;
           try {
             more = poll();
