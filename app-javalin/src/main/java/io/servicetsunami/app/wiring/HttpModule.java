@@ -8,8 +8,13 @@ import io.servicetsunami.adapters.persistence.PostgresPersistence;
 import io.servicetsunami.app.http.AgentRoutes;
 import io.servicetsunami.app.http.AgentTaskRoutes;
 import io.servicetsunami.app.http.AuthRoutes;
+import io.servicetsunami.app.http.DatasetRoutes;
 import io.servicetsunami.app.http.HealthRoutes;
+import io.servicetsunami.app.http.ImportRoutes;
 import io.servicetsunami.app.http.InstanceRoutes;
+import io.servicetsunami.app.http.LiveUpdateRoutes;
+import io.servicetsunami.app.http.MetricsRoutes;
+import io.servicetsunami.app.http.PipelineRoutes;
 import io.servicetsunami.app.http.ReadinessCheck;
 import io.servicetsunami.app.http.RouteGroup;
 import io.servicetsunami.app.http.SkillRoutes;
@@ -48,6 +53,26 @@ public abstract class HttpModule {
   @Binds
   @IntoSet
   abstract RouteGroup skills(SkillRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract RouteGroup pipelines(PipelineRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract RouteGroup datasets(DatasetRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract RouteGroup imports(ImportRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract RouteGroup metrics(MetricsRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract RouteGroup liveUpdates(LiveUpdateRoutes routes);
 
   @Provides
   @IntoSet

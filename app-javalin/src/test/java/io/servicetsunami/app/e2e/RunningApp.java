@@ -60,6 +60,11 @@ final class RunningApp implements AutoCloseable {
   }
 
   static RunningApp start(UnaryOperator<AdapterConfig> adapters) {
+    return start(Map.of(), adapters);
+  }
+
+  /** With {@code adapterEnv} as the environment the adapters' settings are read from. */
+  static RunningApp start(Map<String, String> adapterEnv, UnaryOperator<AdapterConfig> adapters) {
     Path dataDir;
     try {
       dataDir = Files.createTempDirectory("servicetsunami-e2e");
@@ -73,7 +78,7 @@ final class RunningApp implements AutoCloseable {
                 DatabaseSettings.embedded(dataDir.resolve("postgres")).withDurable(false));
     AdapterConfig adapterConfig =
         adapters.apply(
-            AdapterConfig.fromEnvironment(Map.of(), dataDir, config.defaultLlmModel())
+            AdapterConfig.fromEnvironment(adapterEnv, dataDir, config.defaultLlmModel())
                 .withTemporal(TemporalSettings.embedded(0)));
     AppComponent component = AppComponent.create(config, adapterConfig);
     int port = component.lifecycle().start().port();
@@ -84,8 +89,13 @@ final class RunningApp implements AutoCloseable {
     return dataDir;
   }
 
+  /** The assembled app, for looking at state the API does not show. */
   AppComponent component() {
     return component;
+  }
+
+  String baseUrl() {
+    return base;
   }
 
   /** Registers a new tenant with its first user and logs in (form-encoded, as the web client). */
@@ -148,8 +158,11 @@ final class RunningApp implements AutoCloseable {
     try {
       HttpResponse<String> response =
           HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
       JsonNode json =
-          response.body().isEmpty() ? JSON.missingNode() : JSON.readTree(response.body());
+          response.body().isEmpty() || !isJson
+              ? JSON.missingNode()
+              : JSON.readTree(response.body());
       return new Reply(response.statusCode(), response.headers().map(), json, response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
