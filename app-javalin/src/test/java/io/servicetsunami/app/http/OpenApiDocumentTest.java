@@ -40,7 +40,12 @@ class OpenApiDocumentTest {
           AgentRoutes.class,
           AgentTaskRoutes.class,
           InstanceRoutes.class,
-          SkillRoutes.class);
+          SkillRoutes.class,
+          PipelineRoutes.class,
+          DatasetRoutes.class,
+          ImportRoutes.class,
+          MetricsRoutes.class,
+          LiveUpdateRoutes.class);
 
   /** Schemas and the records that are their wire form. */
   private static final Map<String, Class<?>> RECORDS =
@@ -70,11 +75,39 @@ class OpenApiDocumentTest {
           Map.entry("SkillConfigRequest", SkillRoutes.SkillConfigRequest.class),
           Map.entry("ExecuteSkillRequest", SkillRoutes.ExecuteRequest.class),
           Map.entry("SkillExecution", SkillRoutes.ExecuteResponse.class),
-          Map.entry("SkillHealth", SkillRoutes.HealthResponse.class));
+          Map.entry("SkillHealth", SkillRoutes.HealthResponse.class),
+          Map.entry("PipelineRequest", PipelineRoutes.PipelineRequest.class),
+          Map.entry("ConnectorSync", PipelineRoutes.ConnectorRequest.class),
+          Map.entry("TableSync", PipelineRoutes.TableRequest.class),
+          Map.entry("Schedule", PipelineRoutes.ScheduleRequest.class),
+          Map.entry("Pipeline", PipelineRoutes.PipelineResponse.class),
+          Map.entry("PipelineRun", PipelineRoutes.RunResponse.class),
+          Map.entry("Dataset", DatasetRoutes.DatasetResponse.class),
+          Map.entry("ChatImport", ImportRoutes.ImportResponse.class));
 
-  /** Schemas that are not a record's wire form: enums, a form, a literal map. */
+  /** Schemas of parts of a request body that the mapper reads, unknown fields refused. */
+  private static final Set<String> REQUEST_PARTS =
+      Set.of("Resources", "ConnectorSync", "TableSync", "Schedule");
+
+  /** Schemas that are not a record's wire form: enums, forms, a literal map. */
   private static final Set<String> NOT_RECORDS =
-      Set.of("Health", "LoginForm", "TaskStatus", "TaskPriority", "InstanceStatus", "SkillKind");
+      Set.of(
+          "Health",
+          "LoginForm",
+          "TaskStatus",
+          "TaskPriority",
+          "InstanceStatus",
+          "SkillKind",
+          "PipelineType",
+          "SyncMode",
+          "ConnectorType",
+          "PipelineRunStatus",
+          "RunTrigger",
+          "DatasetFormat",
+          "DatasetSyncStatus",
+          "DatasetUpload",
+          "ChatSource",
+          "ChatExportUpload");
 
   private final ObjectNode document = OpenApiDocument.assemble(MAPPER, GROUPS);
 
@@ -142,13 +175,57 @@ class OpenApiDocumentTest {
   @Test
   void requestSchemasRefuseUnknownFieldsAsTheMapperDoes() {
     for (String schema : RECORDS.keySet()) {
-      if (schema.endsWith("Request") || schema.equals("Resources")) {
+      if (schema.endsWith("Request") || REQUEST_PARTS.contains(schema)) {
         assertThat(
                 document.at("/components/schemas/" + schema + "/additionalProperties").asBoolean())
             .as(schema)
             .isFalse();
       }
     }
+  }
+
+  @Test
+  void uploadsAreMultipartFormsWithABinaryFileAndStreamsAndMetricsAreNotJson() {
+    List<String> uploads = new ArrayList<>();
+    operations()
+        .forEach(
+            (key, operation) -> {
+              JsonNode form =
+                  resolve(operation.path("requestBody"))
+                      .path("content")
+                      .path("multipart/form-data");
+              if (!form.isMissingNode()) {
+                uploads.add(key);
+                JsonNode schema = resolve(form.path("schema"));
+                assertThat(schema.at("/properties/file/format").asText())
+                    .as(key)
+                    .isEqualTo("binary");
+                assertThat(schema.path("required").toString()).as(key).contains("\"file\"");
+                assertThat(operation.path("responses").has("413")).as(key).isTrue();
+              }
+            });
+    assertThat(uploads)
+        .containsExactlyInAnyOrder(
+            "POST /api/v1/datasets/upload",
+            "POST /api/v1/integrations/import/chatgpt",
+            "POST /api/v1/integrations/import/claude");
+    for (String stream : List.of("/api/v1/agent-tasks/{id}/events", "/api/v1/events/instances")) {
+      assertThat(
+              document
+                  .at("/paths/" + pointer(stream) + "/get/responses/200/content")
+                  .has("text/event-stream"))
+          .as(stream)
+          .isTrue();
+    }
+    JsonNode metrics = document.at("/paths/~1metrics/get");
+    assertThat(metrics.path("responses").path("200").path("content").has("text/plain")).isTrue();
+    assertThat(metrics.path("security").isArray() && metrics.path("security").isEmpty())
+        .as("metrics are public")
+        .isTrue();
+  }
+
+  private static String pointer(String path) {
+    return path.replace("~", "~0").replace("/", "~1");
   }
 
   @Test
