@@ -51,6 +51,11 @@ final class ApiDocument {
       return Optional.of(RunningApp.JSON.convertValue(media.path("example"), Object.class));
     }
 
+    /** Takes a file: its request body is a {@code multipart/form-data} form. */
+    boolean takesUpload() {
+      return document.resolve(node.path("requestBody")).path("content").has("multipart/form-data");
+    }
+
     /** Its query parameters, resolved. */
     List<JsonNode> queryParameters() {
       List<JsonNode> parameters = new ArrayList<>();

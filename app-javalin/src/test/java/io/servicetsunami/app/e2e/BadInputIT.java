@@ -5,12 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.servicetsunami.app.e2e.RunningApp.Reply;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -26,8 +34,10 @@ import org.junit.jupiter.api.Test;
  * documented operation is covered: malformed JSON, unknown fields, a wrong type for each documented
  * property, unknown enum values, out-of-range and non-numeric query parameters, oversized bodies,
  * and missing, garbage, expired or forged tokens ({@code alg: none}, another key, HS384 with the
- * right key). Each is a 4xx problem document with a stable code (naming the field where there is
- * one), and none changes anything the tenant can see.
+ * right key). File uploads ({@code multipart/form-data} bodies) get what applies to a form: no
+ * file, and a declared size over the limit, refused before any of it is read. Each is a 4xx problem
+ * document with a stable code (naming the field where there is one), and none changes anything the
+ * tenant can see.
  */
 class BadInputIT {
 
@@ -181,6 +191,42 @@ class BadInputIT {
   }
 
   @Test
+  void uploadsWithoutAFileAre400sAndUploadsDeclaringMoreThanAnyLimitAre413s() throws Exception {
+    int checked = 0;
+    for (ApiDocument.Operation operation : document.operations()) {
+      if (!operation.takesUpload()) {
+        continue;
+      }
+      String path = concrete(operation.path());
+      String auth = operation.isPublic() ? null : token;
+      String boundary = "----servicetsunami" + UUID.randomUUID();
+      String noFile =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nNo file\r\n--"
+              + boundary
+              + "--\r\n";
+      expect400(
+          operation,
+          "form without a file",
+          app.raw(
+              operation.method(), path, auth, "multipart/form-data; boundary=" + boundary, noFile),
+          "file");
+      // Only the head is sent: the size alone must be enough to refuse it.
+      expectProblem(
+          operation,
+          "declared 1 TiB",
+          declaredOnly(operation.method(), path, auth, 1L << 40),
+          413,
+          "payload_too_large");
+      checked += 2;
+    }
+    assertThat(failures).isEmpty();
+    assertThat(checked).as("upload checks").isGreaterThanOrEqualTo(6);
+    assertThat(state()).isEqualTo(before);
+  }
+
+  @Test
   void missingExpiredAndForgedTokensAre401ProblemsOnEveryTenantOperation() throws Exception {
     String[] parts = token.split("\\.");
     ObjectNode claims = (ObjectNode) RunningApp.JSON.readTree(B64_DECODE.decode(parts[1]));
@@ -244,7 +290,9 @@ class BadInputIT {
             "/api/v1/agents/",
             "/api/v1/agent-tasks/?limit=500",
             "/api/v1/instances/",
-            "/api/v1/skills/slack/config")) {
+            "/api/v1/skills/slack/config",
+            "/api/v1/data-pipelines/",
+            "/api/v1/datasets/")) {
       Reply reply = app.send("GET", path, token, null);
       assertThat(reply.status()).as(path + ": " + reply.text()).isEqualTo(200);
       state.put(path, reply.body());
@@ -309,6 +357,78 @@ class BadInputIT {
               + " "
               + reply.text());
     }
+  }
+
+  /**
+   * A multipart upload's head declaring {@code length} bytes, and nothing after it: the answer must
+   * come from the declared size alone. Read over a plain socket, since {@code HttpClient} sets the
+   * {@code Content-Length} itself.
+   */
+  private static Reply declaredOnly(String method, String path, String auth, long length)
+      throws IOException {
+    URI base = URI.create(app.baseUrl());
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(30_000);
+      String head =
+          method
+              + " "
+              + path
+              + " HTTP/1.1\r\nHost: "
+              + base.getAuthority()
+              + "\r\n"
+              + (auth == null ? "" : "Authorization: Bearer " + auth + "\r\n")
+              + "Content-Type: multipart/form-data; boundary=never-sent\r\nContent-Length: "
+              + length
+              + "\r\nConnection: close\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      String statusLine = line(in);
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      for (String header = line(in); !header.isEmpty(); header = line(in)) {
+        int colon = header.indexOf(':');
+        headers.put(
+            header.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+            List.of(header.substring(colon + 1).strip()));
+      }
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      if (headers.containsKey("content-length")) {
+        body.write(in.readNBytes(Integer.parseInt(headers.get("content-length").get(0))));
+      } else if ("chunked".equalsIgnoreCase(first(headers, "transfer-encoding"))) {
+        for (int size = Integer.parseInt(line(in).strip(), 16);
+            size > 0;
+            size = Integer.parseInt(line(in).strip(), 16)) {
+          body.write(in.readNBytes(size));
+          line(in);
+        }
+      }
+      String text = body.toString(StandardCharsets.UTF_8);
+      JsonNode json =
+          String.valueOf(first(headers, "content-type")).contains("json") && !text.isEmpty()
+              ? RunningApp.JSON.readTree(text)
+              : RunningApp.JSON.missingNode();
+      return new Reply(Integer.parseInt(statusLine.split(" ")[1]), headers, json, text);
+    }
+  }
+
+  private static String first(Map<String, List<String>> headers, String name) {
+    List<String> values = headers.get(name);
+    return values == null ? null : values.get(0);
+  }
+
+  /** One CRLF-terminated line of an HTTP head, without its terminator. */
+  private static String line(DataInputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c != '\n'; c = in.read()) {
+      if (c == -1) {
+        throw new EOFException("the connection closed mid-line: " + line);
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
   }
 
   private static String jwt(String header, JsonNode claims, String algorithm, byte[] key)

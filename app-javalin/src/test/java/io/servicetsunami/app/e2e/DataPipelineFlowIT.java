@@ -393,30 +393,7 @@ class DataPipelineFlowIT {
       String contentType,
       String content,
       Map<String, String> fields) {
-    String boundary = "----servicetsunami" + UUID.randomUUID();
-    StringBuilder body = new StringBuilder();
-    fields.forEach(
-        (name, value) ->
-            body.append("--")
-                .append(boundary)
-                .append("\r\nContent-Disposition: form-data; name=\"")
-                .append(name)
-                .append("\"\r\n\r\n")
-                .append(value)
-                .append("\r\n"));
-    body.append("--")
-        .append(boundary)
-        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
-        .append(fileName)
-        .append("\"\r\nContent-Type: ")
-        .append(contentType)
-        .append("\r\n\r\n")
-        .append(content)
-        .append("\r\n--")
-        .append(boundary)
-        .append("--\r\n");
-    return app.raw(
-        "POST", path, token, "multipart/form-data; boundary=" + boundary, body.toString());
+    return app.upload(path, token, fileName, contentType, content, fields);
   }
 
   private static List<String> awaitEntities(TenantId tenant, List<String> expected)

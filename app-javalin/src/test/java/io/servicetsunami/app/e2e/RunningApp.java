@@ -172,6 +172,39 @@ final class RunningApp implements AutoCloseable {
     }
   }
 
+  /** POSTs a multipart form: {@code fields}, then the {@code file} part with {@code content}. */
+  Reply upload(
+      String path,
+      String token,
+      String fileName,
+      String contentType,
+      String content,
+      Map<String, String> fields) {
+    String boundary = "----servicetsunami" + UUID.randomUUID();
+    StringBuilder body = new StringBuilder();
+    fields.forEach(
+        (name, value) ->
+            body.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"")
+                .append(name)
+                .append("\"\r\n\r\n")
+                .append(value)
+                .append("\r\n"));
+    body.append("--")
+        .append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"")
+        .append(fileName)
+        .append("\"\r\nContent-Type: ")
+        .append(contentType)
+        .append("\r\n\r\n")
+        .append(content)
+        .append("\r\n--")
+        .append(boundary)
+        .append("--\r\n");
+    return raw("POST", path, token, "multipart/form-data; boundary=" + boundary, body.toString());
+  }
+
   /** GETs {@code path} until {@code done} holds for the body, or fails after {@code timeout}. */
   JsonNode await(String path, String token, Duration timeout, Predicate<JsonNode> done) {
     Instant deadline = Instant.now().plus(timeout);

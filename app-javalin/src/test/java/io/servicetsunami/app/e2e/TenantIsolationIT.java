@@ -23,10 +23,11 @@ import org.junit.jupiter.api.Test;
  * covered the day it is documented: tenant A creates one real resource of every kind (an agent, a
  * task parked in {@code waiting_input} on a real ADK server, a running OpenClaw instance on the
  * local runtime (a real gateway on loopback, as in {@code InstanceFlowIT}: no skip, an instance
- * that cannot run fails the test), a skill configuration with a credential); then tenant B calls
- * every documented operation whose path holds an id, with A's id and the operation's documented
- * example body, and must get a 404 problem document every time, while A's resources stay exactly as
- * they were.
+ * that cannot run fails the test), a skill configuration with a credential, an uploaded CSV dataset
+ * and a {@code dataset_sync} pipeline over it that has run once into the DuckDB lakehouse); then
+ * tenant B calls every documented operation whose path holds an id, with A's id and the operation's
+ * documented example body, and must get a 404 problem document every time, while A's resources stay
+ * exactly as they were.
  *
  * <p>A path parameter whose resource kind this test cannot create fails the test with the paths it
  * could not cover: teach {@link #FIXTURES} to create that kind.
@@ -88,6 +89,33 @@ class TenantIsolationIT {
     String instanceId = instance.body().path("id").asText();
     FIXTURES.put("instances", instanceId);
 
+    Reply dataset =
+        app.upload(
+            "/api/v1/datasets/upload",
+            tenantA,
+            "alpha-customers.csv",
+            "text/csv",
+            "id,name\n1,Ada\n2,Grace\n",
+            Map.of("name", "Alpha customers"));
+    assertThat(dataset.status()).as(dataset.text()).isEqualTo(201);
+    String datasetId = dataset.body().path("id").asText();
+    FIXTURES.put("datasets", datasetId);
+
+    Reply pipeline =
+        app.send(
+            "POST",
+            "/api/v1/data-pipelines/",
+            tenantA,
+            Map.of(
+                "name", "Alpha customers sync", "type", "dataset_sync", "dataset_id", datasetId));
+    assertThat(pipeline.status()).as(pipeline.text()).isEqualTo(201);
+    String pipelineId = pipeline.body().path("id").asText();
+    FIXTURES.put("data-pipelines", pipelineId);
+    // A run, so that B's calls on the run history have something to leak or disturb.
+    Reply run =
+        app.send("POST", "/api/v1/data-pipelines/" + pipelineId + "/execute", tenantA, null);
+    assertThat(run.status()).as(run.text()).isEqualTo(202);
+
     Reply config =
         app.send(
             "PUT",
@@ -122,6 +150,17 @@ class TenantIsolationIT {
           return i.path("status").asText().equals("running");
         });
 
+    app.await(
+        "/api/v1/data-pipelines/" + pipelineId + "/runs",
+        tenantA,
+        SETTLE,
+        runs -> runs.size() == 1 && !runs.get(0).path("status").asText().equals("running"));
+    app.await(
+        "/api/v1/datasets/" + datasetId,
+        tenantA,
+        SETTLE,
+        d -> !List.of("pending", "syncing").contains(d.path("sync_status").asText()));
+
     SNAPSHOT_PATHS.put("agent", "/api/v1/agents/" + FIXTURES.get("agents"));
     SNAPSHOT_PATHS.put("task", "/api/v1/agent-tasks/" + taskId);
     SNAPSHOT_PATHS.put("trace", "/api/v1/agent-tasks/" + taskId + "/trace");
@@ -129,6 +168,11 @@ class TenantIsolationIT {
     SNAPSHOT_PATHS.put("instances", "/api/v1/instances/");
     SNAPSHOT_PATHS.put("agents", "/api/v1/agents/");
     SNAPSHOT_PATHS.put("skill config", "/api/v1/skills/" + SKILL + "/config");
+    SNAPSHOT_PATHS.put("dataset", "/api/v1/datasets/" + datasetId);
+    SNAPSHOT_PATHS.put("datasets", "/api/v1/datasets/");
+    SNAPSHOT_PATHS.put("pipeline", "/api/v1/data-pipelines/" + pipelineId);
+    SNAPSHOT_PATHS.put("pipelines", "/api/v1/data-pipelines/");
+    SNAPSHOT_PATHS.put("runs", "/api/v1/data-pipelines/" + pipelineId + "/runs");
   }
 
   @AfterAll
@@ -184,12 +228,15 @@ class TenantIsolationIT {
                 + " TenantIsolationIT.FIXTURES to create them")
         .isEmpty();
     assertThat(leaks).as("tenant B reached tenant A's resources").isEmpty();
-    assertThat(walked).as("operations walked").isGreaterThanOrEqualTo(15);
+    assertThat(walked).as("operations walked").isGreaterThanOrEqualTo(20);
     assertThat(snapshot()).as("tenant A's resources after B's calls").isEqualTo(before);
     assertThat(before.get("skill config").path("credential_keys").get(0).asText())
         .isEqualTo("bot_token");
     assertThat(before.get("task").path("status").asText()).isEqualTo("waiting_input");
     assertThat(before.get("instance").path("status").asText()).isEqualTo("running");
+    assertThat(before.get("dataset").path("sync_status").asText()).isEqualTo("synced");
+    assertThat(before.get("runs").size()).isEqualTo(1);
+    assertThat(before.get("runs").get(0).path("status").asText()).isEqualTo("completed");
   }
 
   /** A's id for each id parameter, or empty (and the path recorded) when the kind is unknown. */
