@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.servicetsunami.adapters.adk.AdkAgentRuntime;
 import io.servicetsunami.adapters.adk.AdkSettings;
 import io.servicetsunami.adapters.adk.testing.RealAdkServer;
+import io.servicetsunami.core.task.AgentRuntimeKind;
 import io.servicetsunami.e2e.TaskExecutionLibrary.Tenancy;
 import io.servicetsunami.ports.model.AgentTask;
 import io.servicetsunami.ports.model.ExecutionTrace;
@@ -46,6 +47,7 @@ class TaskExecutionAdkIT {
     adk = RealAdkServer.shared();
     library =
         TaskExecutionLibrary.start(
+            AgentRuntimeKind.ADK,
             new AdkAgentRuntime(
                 AdkSettings.defaults(adk.url(), RealAdkServer.APP)
                     .withTimeouts(Duration.ofSeconds(10), Duration.ofMinutes(2))
@@ -88,6 +90,7 @@ class TaskExecutionAdkIT {
     assertThat(traces.get(1).details().get("memory_ids"))
         .isEqualTo(List.of(tenancy.memory().id().toString()));
     assertThat(traces.get(2).details())
+        .containsEntry("agent_runtime", "adk")
         .containsEntry("session_key", "task-" + id)
         .containsEntry("memories_in_prompt", 1)
         .containsEntry("tool_calls", 0)

@@ -15,6 +15,8 @@ import io.servicetsunami.adapters.temporal.TemporalWorkers;
 import io.servicetsunami.core.instance.GatewayEndpoints;
 import io.servicetsunami.core.instance.InstanceSettings;
 import io.servicetsunami.core.instance.ProvisionInstanceStepsService;
+import io.servicetsunami.core.task.AgentRuntimeKind;
+import io.servicetsunami.core.task.AgentRuntimes;
 import io.servicetsunami.core.task.SubmitTaskService;
 import io.servicetsunami.core.task.TaskExecutionStepsService;
 import io.servicetsunami.core.workflow.WorkflowCatalog;
@@ -115,7 +117,7 @@ final class TaskExecutionLibrary implements AutoCloseable {
   private final OpenClawSkillGateway provisioningGateway;
   private final TemporalWorkers workers;
 
-  private TaskExecutionLibrary(AgentRuntime runtime) throws IOException {
+  private TaskExecutionLibrary(AgentRuntimes runtimes) throws IOException {
     scratch = Files.createTempDirectory("e2e-task-execution-");
     // Durability buys nothing for a database thrown away at the end of the run.
     db =
@@ -140,7 +142,7 @@ final class TaskExecutionLibrary implements AutoCloseable {
             db.knowledge(),
             db.tenants(),
             db.instances(),
-            runtime,
+            runtimes,
             endpoints,
             clock,
             ids);
@@ -168,10 +170,13 @@ final class TaskExecutionLibrary implements AutoCloseable {
     submitTask = new SubmitTaskService(db.tasks(), temporal.engine(definitions), clock, ids);
   }
 
-  /** Starts the database, Temporal and the workers, with {@code runtime} behind step 3. */
-  static TaskExecutionLibrary start(AgentRuntime runtime) {
+  /**
+   * Starts the database, Temporal and the workers, with {@code runtime} as {@code kind} behind step
+   * 3.
+   */
+  static TaskExecutionLibrary start(AgentRuntimeKind kind, AgentRuntime runtime) {
     try {
-      return new TaskExecutionLibrary(runtime);
+      return new TaskExecutionLibrary(AgentRuntimes.only(kind, runtime));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

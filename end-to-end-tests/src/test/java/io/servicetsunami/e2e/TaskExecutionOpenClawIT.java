@@ -11,6 +11,7 @@ import io.servicetsunami.adapters.openclaw.OpenClawSettings;
 import io.servicetsunami.adapters.openclaw.OpenClawSkillGateway;
 import io.servicetsunami.adapters.openclaw.testing.RealOpenClawGateway;
 import io.servicetsunami.adapters.openclaw.testing.ScriptedLlm;
+import io.servicetsunami.core.task.AgentRuntimeKind;
 import io.servicetsunami.e2e.TaskExecutionLibrary.Tenancy;
 import io.servicetsunami.ports.model.AgentTask;
 import io.servicetsunami.ports.model.ExecutionTrace;
@@ -60,7 +61,9 @@ class TaskExecutionOpenClawIT {
     gateway =
         new OpenClawSkillGateway(
             OpenClawSettings.defaults(Files.createTempDirectory("e2e-openclaw-keys")));
-    library = TaskExecutionLibrary.start(new OpenClawAgentRuntime(gateway, Duration.ofMinutes(2)));
+    library =
+        TaskExecutionLibrary.start(
+            AgentRuntimeKind.OPENCLAW, new OpenClawAgentRuntime(gateway, Duration.ofMinutes(2)));
   }
 
   @AfterAll
@@ -100,6 +103,7 @@ class TaskExecutionOpenClawIT {
     assertThat(stepTypes(traces)).containsExactlyElementsOf(FIVE_STEPS);
     assertThat(traces).hasSize(5);
     assertThat(traces.get(2).details())
+        .containsEntry("agent_runtime", "openclaw")
         .containsEntry("session_key", "task-" + id)
         .containsEntry("tool_calls", 0);
     assertThat(traces.get(2).details().get("gateway_instance_id")).isNotNull();

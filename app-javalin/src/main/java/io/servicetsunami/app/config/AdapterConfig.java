@@ -13,6 +13,8 @@ import io.servicetsunami.adapters.local.LocalRuntimeSettings;
 import io.servicetsunami.adapters.openclaw.OpenClawSettings;
 import io.servicetsunami.adapters.temporal.TemporalSettings;
 import io.servicetsunami.core.instance.InstanceSettings;
+import io.servicetsunami.core.task.AgentRuntimeKind;
+import io.servicetsunami.core.task.AgentRuntimes;
 import io.servicetsunami.ports.model.ResourceSpec;
 import io.servicetsunami.ports.model.Secret;
 import java.nio.file.Path;
@@ -39,8 +41,12 @@ import java.util.function.Supplier;
  *   <tr><td>{@code OPENCLAW_NAMESPACE}, {@code OPENCLAW_VERSION}</td><td>{@code prod},
  *       {@value #DEFAULT_OPENCLAW_VERSION}</td></tr>
  *   <tr><td>{@code OPENCLAW_GATEWAY_TOKEN}</td><td>unset: only each instance's own token</td></tr>
- *   <tr><td>{@code ADK_BASE_URL} (and {@code ADK_*})</td><td>unset: tasks run on the tenant's
- *       OpenClaw agent</td></tr>
+ *   <tr><td>{@code ADK_BASE_URL} (and {@code ADK_*})</td><td>unset: no ADK runtime</td></tr>
+ *   <tr><td>{@code AGENT_RUNTIME}</td><td>{@code adk} when {@code ADK_BASE_URL} is set, else
+ *       {@code openclaw} (the tenant's own agent): where tasks run</td></tr>
+ *   <tr><td>{@code AGENT_RUNTIME_OVERRIDES}</td><td>none; e.g.
+ *       {@code tenant:<uuid>=openclaw,agent:<uuid>=adk}, an agent's winning over its
+ *       tenant's</td></tr>
  *   <tr><td>{@code DATABRICKS_HOST} (and {@code DATABRICKS_*})</td><td>unset: DuckDB in
  *       {@code $DATA_DIR/lakehouse.duckdb}</td></tr>
  *   <tr><td>{@code ANTHROPIC_API_KEY}, {@code OPENAI_API_KEY}, {@code LLM_DEFAULT_PROVIDER}</td>
@@ -58,6 +64,7 @@ public record AdapterConfig(
     OpenClawSettings openClaw,
     Optional<Secret> sharedGatewayToken,
     Optional<AdkSettings> adk,
+    AgentRuntimeConfig agentRuntime,
     DuckDbSettings duckDb,
     Optional<DatabricksSettings> databricks,
     LlmSettings llm,
@@ -86,6 +93,11 @@ public record AdapterConfig(
     requireNonNull(openClaw, "openClaw is null");
     requireNonNull(sharedGatewayToken, "sharedGatewayToken is null");
     requireNonNull(adk, "adk is null");
+    requireNonNull(agentRuntime, "agentRuntime is null");
+    if (agentRuntime.defaultKind().equals(Optional.of(AgentRuntimeKind.ADK)) && adk.isEmpty()) {
+      throw new ConfigException(
+          "AGENT_RUNTIME=adk needs ADK_BASE_URL, the address of the ADK API server");
+    }
     requireNonNull(duckDb, "duckDb is null");
     requireNonNull(databricks, "databricks is null");
     requireNonNull(llm, "llm is null");
@@ -142,6 +154,7 @@ public record AdapterConfig(
         text(env, "ADK_BASE_URL").isPresent()
             ? Optional.of(parse("ADK_*", () -> AdkSettings.fromEnvironment(env)))
             : Optional.empty();
+    AgentRuntimeConfig agentRuntime = AgentRuntimeConfig.fromEnvironment(env);
     Optional<DatabricksSettings> databricks =
         parse("DATABRICKS_*", () -> DatabricksSettings.fromEnvironment(env));
     DuckDbSettings duckDb =
@@ -165,11 +178,17 @@ public record AdapterConfig(
         OpenClawSettings.defaults(dataDirectory.resolve("devices")),
         text(env, "OPENCLAW_GATEWAY_TOKEN").map(Secret::of),
         adk,
+        agentRuntime,
         duckDb,
         databricks,
         llm,
         text(env, "KNOWLEDGE_LLM_MODEL").orElse(defaultLlmModel),
         hosts);
+  }
+
+  /** The runtime policy for tasks, its default following {@code ADK_BASE_URL} unless set. */
+  public AgentRuntimes.Policy agentRuntimePolicy() {
+    return agentRuntime.policy(adk.isPresent());
   }
 
   /** Embedded Temporal on {@code port} (0: any free port), for tests and a second app. */
@@ -183,6 +202,7 @@ public record AdapterConfig(
         openClaw,
         sharedGatewayToken,
         adk,
+        agentRuntime,
         duckDb,
         databricks,
         llm,
@@ -199,6 +219,25 @@ public record AdapterConfig(
         instances,
         openClaw,
         sharedGatewayToken,
+        value,
+        agentRuntime,
+        duckDb,
+        databricks,
+        llm,
+        knowledgeModel,
+        connectorHosts);
+  }
+
+  public AdapterConfig withAgentRuntime(AgentRuntimeConfig value) {
+    return new AdapterConfig(
+        temporal,
+        instanceRuntime,
+        local,
+        kubernetes,
+        instances,
+        openClaw,
+        sharedGatewayToken,
+        adk,
         value,
         duckDb,
         databricks,
@@ -217,6 +256,7 @@ public record AdapterConfig(
         openClaw,
         sharedGatewayToken,
         adk,
+        agentRuntime,
         duckDb,
         databricks,
         llm,
@@ -234,6 +274,7 @@ public record AdapterConfig(
         openClaw,
         sharedGatewayToken,
         adk,
+        agentRuntime,
         duckDb,
         databricks,
         llm,
@@ -251,6 +292,7 @@ public record AdapterConfig(
         value,
         sharedGatewayToken,
         adk,
+        agentRuntime,
         duckDb,
         databricks,
         llm,
@@ -286,13 +328,20 @@ public record AdapterConfig(
         instanceRuntime == InstanceRuntimeKind.LOCAL
             ? "instances as local gateway processes"
             : "instances on Kubernetes (" + instances.namespace() + ")";
-    String tasksText =
-        adk.isPresent()
-            ? "tasks on ADK " + adk.get().baseUrl()
-            : "tasks on the tenant's OpenClaw agent";
+    String tasksText = "tasks on " + agentRuntimeText();
     String lakehouseText =
         databricks.isPresent() ? "lakehouse on Databricks" : "lakehouse " + duckDb.databaseFile();
     return String.join(", ", temporalText, instancesText, tasksText, lakehouseText);
+  }
+
+  private String agentRuntimeText() {
+    AgentRuntimes.Policy policy = agentRuntimePolicy();
+    String text =
+        policy.defaultKind() == AgentRuntimeKind.ADK
+            ? "ADK " + adk.map(a -> a.baseUrl().toString()).orElse("?")
+            : "the tenant's OpenClaw agent";
+    int overrides = policy.byTenant().size() + policy.byAgent().size();
+    return overrides == 0 ? text : text + " (" + overrides + " overrides)";
   }
 
   /** Never shows a token or key. */
@@ -305,7 +354,7 @@ public record AdapterConfig(
         + ", instances="
         + instances
         + ", agentRuntime="
-        + (adk.isPresent() ? "adk " + adk.get().baseUrl() : "openclaw")
+        + agentRuntimeText()
         + ", lakehouse="
         + (databricks.isPresent() ? "databricks" : "duckdb " + duckDb.databaseFile())
         + "]";

@@ -6,13 +6,18 @@ import io.servicetsunami.adapters.adk.AdkAgentRuntime;
 import io.servicetsunami.adapters.openclaw.OpenClawAgentRuntime;
 import io.servicetsunami.adapters.openclaw.OpenClawSkillGateway;
 import io.servicetsunami.app.config.AdapterConfig;
+import io.servicetsunami.core.task.AgentRuntimeKind;
+import io.servicetsunami.core.task.AgentRuntimes;
 import io.servicetsunami.ports.out.AgentRuntime;
 import jakarta.inject.Singleton;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
- * What runs step 3 of a task ({@code execute_task}): the ADK API server when {@code ADK_BASE_URL}
- * is set, else the tenant's own OpenClaw agent on its gateway. The core takes one runtime for all
- * tenants, so the choice is made here, once, for the whole app.
+ * The agent runtimes step 3 of a task ({@code execute_task}) can run on: the tenant's own OpenClaw
+ * agent always, an ADK API server when {@code ADK_BASE_URL} is set. Which one runs a task is the
+ * core's policy ({@link AgentRuntimes}), configured by {@code AGENT_RUNTIME} and {@code
+ * AGENT_RUNTIME_OVERRIDES}.
  */
 @Module
 public final class AgentRuntimeModule {
@@ -21,10 +26,10 @@ public final class AgentRuntimeModule {
 
   @Provides
   @Singleton
-  static AgentRuntime agentRuntime(AdapterConfig config, OpenClawSkillGateway gateway) {
-    if (config.adk().isPresent()) {
-      return new AdkAgentRuntime(config.adk().get());
-    }
-    return new OpenClawAgentRuntime(gateway);
+  static AgentRuntimes agentRuntimes(AdapterConfig config, OpenClawSkillGateway gateway) {
+    Map<AgentRuntimeKind, AgentRuntime> available = new EnumMap<>(AgentRuntimeKind.class);
+    available.put(AgentRuntimeKind.OPENCLAW, new OpenClawAgentRuntime(gateway));
+    config.adk().ifPresent(adk -> available.put(AgentRuntimeKind.ADK, new AdkAgentRuntime(adk)));
+    return new AgentRuntimes(available, config.agentRuntimePolicy());
   }
 }

@@ -3,6 +3,7 @@ package io.servicetsunami.app.wiring;
 import dagger.Module;
 import dagger.Provides;
 import io.servicetsunami.core.instance.GatewayEndpoints;
+import io.servicetsunami.core.task.AgentRuntimes;
 import io.servicetsunami.core.task.QueryTasksService;
 import io.servicetsunami.core.task.ReviewTaskService;
 import io.servicetsunami.core.task.SubmitTaskService;
@@ -16,7 +17,6 @@ import io.servicetsunami.ports.in.SubmitTaskUseCase;
 import io.servicetsunami.ports.in.TaskExecutionSteps;
 import io.servicetsunami.ports.out.AgentMemoryRepository;
 import io.servicetsunami.ports.out.AgentRepository;
-import io.servicetsunami.ports.out.AgentRuntime;
 import io.servicetsunami.ports.out.AgentTaskRepository;
 import io.servicetsunami.ports.out.Clock;
 import io.servicetsunami.ports.out.ExecutionTraceRepository;
@@ -93,12 +93,12 @@ public final class TaskModule {
       KnowledgeGraphRepository knowledge,
       TenantRepository tenants,
       TenantInstanceRepository instances,
-      AgentRuntime runtime,
+      AgentRuntimes runtimes,
       GatewayEndpoints endpoints,
       Clock clock,
       IdGenerator ids) {
     return new TaskExecutionStepsService(
-        tasks, traces, agents, memories, knowledge, tenants, instances, runtime, endpoints, clock,
+        tasks, traces, agents, memories, knowledge, tenants, instances, runtimes, endpoints, clock,
         ids);
   }
 }

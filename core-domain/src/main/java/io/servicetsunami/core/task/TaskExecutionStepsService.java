@@ -103,7 +103,7 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
   private final KnowledgeGraphRepository knowledge;
   private final TenantRepository tenants;
   private final TenantInstanceRepository instances;
-  private final AgentRuntime runtime;
+  private final AgentRuntimes runtimes;
   private final GatewayEndpoints endpoints;
   private final Clock clock;
   private final IdGenerator ids;
@@ -116,7 +116,7 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
       KnowledgeGraphRepository knowledge,
       TenantRepository tenants,
       TenantInstanceRepository instances,
-      AgentRuntime runtime,
+      AgentRuntimes runtimes,
       GatewayEndpoints endpoints,
       Clock clock,
       IdGenerator ids) {
@@ -127,7 +127,7 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
     this.knowledge = requireNonNull(knowledge, "knowledge is null");
     this.tenants = requireNonNull(tenants, "tenants is null");
     this.instances = requireNonNull(instances, "instances is null");
-    this.runtime = requireNonNull(runtime, "runtime is null");
+    this.runtimes = requireNonNull(runtimes, "runtimes is null");
     this.endpoints = requireNonNull(endpoints, "endpoints is null");
     this.clock = requireNonNull(clock, "clock is null");
     this.ids = requireNonNull(ids, "ids is null");
@@ -237,13 +237,15 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
   // ----------------------------------------------------------------------
 
   /**
-   * Moves the task {@code thinking → executing}, runs it on the agent runtime with a {@link
-   * TaskPrompt} (session {@code task-{id}}, idempotency key {@code task-{id}:execute_task}) on the
-   * tenant's running gateway if it has one, writes one {@code skill_call} trace per tool call and
-   * stores the output: the runtime's output object with its final text as {@code text}. A task that
-   * requires approval moves on to {@code waiting_input} in the same update.
+   * Moves the task {@code thinking → executing}, runs it on the agent runtime {@link AgentRuntimes}
+   * chooses for its agent and tenant (recorded in the trace) with a {@link TaskPrompt} (session
+   * {@code task-{id}}, idempotency key {@code task-{id}:execute_task}) on the tenant's running
+   * gateway if it has one, writes one {@code skill_call} trace per tool call and stores the output:
+   * the runtime's output object with its final text as {@code text}. A task that requires approval
+   * moves on to {@code waiting_input} in the same update.
    *
-   * <p>A stored output is the mark of a finished run: a retry that finds one does not run again.
+   * <p>A stored output is the mark of a finished run: a retry that finds one does not run again. A
+   * chosen runtime the deployment does not have fails the step as {@code no_agent_runtime}.
    */
   @Override
   public Executed execute(TenantId tenant, TaskId id, List<MemoryId> memoryIds) {
@@ -273,12 +275,14 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
     TaskPrompt prompt = TaskPrompt.build(agent.instructions(), recalled, task);
     String sessionKey = "task-" + id;
     String llmModel = agent.llmModel().orElseGet(() -> defaultModel(tenant));
+    AgentRuntimes.Choice runtime = runtimes.choose(tenant, agentId);
     Optional<GatewayEndpoint> gateway = Optional.empty();
 
     if (task.output().isEmpty()) {
+      AgentRuntime chosen = runtimes.runtimeFor(id, tenant, agentId, runtime);
       gateway = gateway(tenant);
       AgentRunResult result =
-          runtime.run(
+          chosen.run(
               new AgentRun(
                   tenant,
                   id,
@@ -322,6 +326,8 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
     ToolTally tally = toolTally(tenant, id);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("agent_id", agentId.toString());
+    details.put("agent_runtime", runtime.kind().wire());
+    details.put("agent_runtime_chosen_by", runtime.chosenBy().wire());
     details.put("session_key", sessionKey);
     details.put("llm_model", llmModel);
     details.put("memory_ids", recalled.stream().map(m -> m.id().toString()).toList());
@@ -437,11 +443,14 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
   // ---------------------------------------------------------------------
 
   /**
-   * Scores the task by {@link TaskEvaluation}, completes it with that confidence, writes its {@code
-   * experience} memory (id {@code idFor("memory:task:{id}")}) and updates the agent's skill
-   * statistics for each of the task's skills ({@link AgentSelection#skillsOf}). Statistics are
-   * updated only by the call that completed the task: a retry returns the stored confidence and
-   * counts nothing twice.
+   * Scores the task by {@link TaskEvaluation}, writes its {@code experience} memory (id {@code
+   * idFor("memory:task:{id}")}), updates the agent's skill statistics for each of the task's skills
+   * ({@link AgentSelection#skillsOf}), writes the {@code completed} trace and only then completes
+   * the task: whoever sees the task completed finds all five steps in its trace.
+   *
+   * <p>The score is stored on the task first, in an update of its own, and only the call whose
+   * update stored it counts the statistics: a retry (also one that finds the task completed)
+   * returns the stored score, writes no second memory or trace, and counts nothing twice.
    */
   @Override
   public double evaluate(TenantId tenant, TaskId id) {
@@ -455,20 +464,18 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
             tally.calls(),
             tally.errors(),
             OutputEntities.of(initial.output()).found().size());
-    Change change =
+    Change scored =
         change(
             initial,
             task -> {
-              if (task.status() == COMPLETED) {
-                return Optional.empty(); // an earlier attempt completed it
+              if (task.confidence().isPresent()) {
+                return Optional.empty(); // an earlier attempt scored it
               }
               TaskStateMachine.transition(task.status(), COMPLETED).orThrow();
-              Instant now = clock.now();
-              return Optional.of(
-                  task.withConfidence(evaluation.score(), now).withStatus(COMPLETED, now));
+              return Optional.of(task.withConfidence(evaluation.score(), clock.now()));
             });
-    AgentTask task = change.after();
-    double score = task.confidence().orElse(evaluation.score());
+    AgentTask task = scored.after();
+    double score = task.confidence().orElseThrow();
 
     MemoryId memoryId = new MemoryId(ids.idFor("memory:task:" + id));
     memories.save(
@@ -486,7 +493,7 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
 
     List<String> skills = AgentSelection.skillsOf(task);
     boolean statsUpdated =
-        change.applied() && learn(tenant, agentId, skills, score, evaluation.success());
+        scored.applied() && learn(tenant, agentId, skills, score, evaluation.success());
 
     Map<String, Object> details = evaluation.details();
     details.put("score", score);
@@ -500,6 +507,16 @@ public final class TaskExecutionStepsService implements TaskExecutionSteps {
         traceId(id, StepType.COMPLETED, EVALUATE_ORDER),
         details,
         start);
+
+    change(
+        task,
+        current -> {
+          if (current.status() == COMPLETED) {
+            return Optional.empty(); // an earlier attempt completed it
+          }
+          TaskStateMachine.transition(current.status(), COMPLETED).orThrow();
+          return Optional.of(current.withStatus(COMPLETED, clock.now()));
+        });
     return score;
   }
 

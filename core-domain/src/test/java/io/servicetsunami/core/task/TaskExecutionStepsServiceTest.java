@@ -14,6 +14,7 @@ import io.servicetsunami.ports.error.TransientException;
 import io.servicetsunami.ports.in.TaskExecutionSteps.Dispatched;
 import io.servicetsunami.ports.in.TaskExecutionSteps.Executed;
 import io.servicetsunami.ports.model.Agent;
+import io.servicetsunami.ports.model.AgentId;
 import io.servicetsunami.ports.model.AgentMemory;
 import io.servicetsunami.ports.model.AgentTask;
 import io.servicetsunami.ports.model.ExecutionTrace;
@@ -28,12 +29,15 @@ import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.model.TenantInstance;
 import io.servicetsunami.ports.model.TraceId;
 import io.servicetsunami.ports.model.UserId;
+import io.servicetsunami.ports.out.AgentRuntime;
 import io.servicetsunami.ports.out.AgentRuntime.AgentRun;
 import io.servicetsunami.ports.out.AgentRuntime.AgentRunResult;
 import io.servicetsunami.ports.out.AgentRuntime.ToolCall;
 import io.servicetsunami.ports.out.GatewayEndpoint;
 import io.servicetsunami.ports.out.Page;
+import io.servicetsunami.ports.testing.FakeAgentRuntime;
 import io.servicetsunami.ports.testing.Fixtures;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -636,6 +640,145 @@ class TaskExecutionStepsServiceTest {
   }
 
   @Nested
+  class RuntimeChoice {
+
+    private final FakeAgentRuntime adk = new FakeAgentRuntime();
+    private final FakeAgentRuntime openClaw =
+        new FakeAgentRuntime().returns(new AgentRunResult("From OpenClaw.", Map.of(), List.of()));
+    private final Agent agent = world.agent("Alpha", List.of("research"));
+
+    private TaskExecutionStepsService stepsWith(
+        Map<AgentRuntimeKind, AgentRuntime> available,
+        AgentRuntimeKind defaultKind,
+        Map<TenantId, AgentRuntimeKind> byTenant,
+        Map<AgentId, AgentRuntimeKind> byAgent) {
+      return world.steps(
+          new AgentRuntimes(available, new AgentRuntimes.Policy(defaultKind, byTenant, byAgent)));
+    }
+
+    private Executed execute(TaskExecutionStepsService on, AgentTask task) {
+      on.dispatch(tenant, task.id());
+      return on.execute(tenant, task.id(), on.recallMemory(tenant, task.id()));
+    }
+
+    private Map<AgentRuntimeKind, AgentRuntime> both() {
+      return Map.of(AgentRuntimeKind.ADK, adk, AgentRuntimeKind.OPENCLAW, openClaw);
+    }
+
+    @Test
+    void runsOnTheDefaultRuntimeAndRecordsItInTheExecutingTrace() {
+      AgentTask task = world.task(List.of("research"));
+
+      execute(stepsWith(both(), AgentRuntimeKind.OPENCLAW, Map.of(), Map.of()), task);
+
+      assertThat(openClaw.executions()).isEqualTo(1);
+      assertThat(adk.executions()).isZero();
+      assertThat(world.reload(task).output()).containsEntry("text", "From OpenClaw.");
+      assertThat(world.onlyTrace(task, StepType.EXECUTING).details())
+          .containsEntry("agent_runtime", "openclaw")
+          .containsEntry("agent_runtime_chosen_by", "default");
+    }
+
+    @Test
+    void runsTheTenantsTasksOnItsOverrideInsteadOfTheDefault() {
+      AgentTask task = world.task(List.of("research"));
+
+      execute(
+          stepsWith(
+              both(), AgentRuntimeKind.ADK, Map.of(tenant, AgentRuntimeKind.OPENCLAW), Map.of()),
+          task);
+
+      assertThat(openClaw.executions()).isEqualTo(1);
+      assertThat(adk.executions()).isZero();
+      assertThat(world.onlyTrace(task, StepType.EXECUTING).details())
+          .containsEntry("agent_runtime", "openclaw")
+          .containsEntry("agent_runtime_chosen_by", "tenant");
+    }
+
+    @Test
+    void prefersTheAgentsOverrideToItsTenants() {
+      AgentTask task = world.task(List.of("research"));
+
+      execute(
+          stepsWith(
+              both(),
+              AgentRuntimeKind.OPENCLAW,
+              Map.of(tenant, AgentRuntimeKind.OPENCLAW),
+              Map.of(agent.id(), AgentRuntimeKind.ADK)),
+          task);
+
+      assertThat(adk.executions()).isEqualTo(1);
+      assertThat(openClaw.executions()).isZero();
+      assertThat(world.onlyTrace(task, StepType.EXECUTING).details())
+          .containsEntry("agent_runtime", "adk")
+          .containsEntry("agent_runtime_chosen_by", "agent");
+    }
+
+    @Test
+    void leavesOtherTenantsOnTheDefault() {
+      TenantId other = world.newTenant();
+      AgentTask task = world.task(List.of("research"));
+
+      execute(
+          stepsWith(
+              both(), AgentRuntimeKind.ADK, Map.of(other, AgentRuntimeKind.OPENCLAW), Map.of()),
+          task);
+
+      assertThat(adk.executions()).isEqualTo(1);
+      assertThat(openClaw.executions()).isZero();
+    }
+
+    @Test
+    void failsAsNoAgentRuntimeWhenTheChosenRuntimeIsNotConfiguredAndFailRecordsWhy() {
+      AgentTask task = world.task(List.of("research"));
+      TaskExecutionStepsService onOpenClawOnly =
+          stepsWith(
+              Map.of(AgentRuntimeKind.OPENCLAW, openClaw),
+              AgentRuntimeKind.OPENCLAW,
+              Map.of(),
+              Map.of(agent.id(), AgentRuntimeKind.ADK));
+
+      PermanentException error =
+          assertPortError(
+              PermanentException.class,
+              ErrorCode.NO_AGENT_RUNTIME,
+              () -> execute(onOpenClawOnly, task));
+      onOpenClawOnly.fail(tenant, task.id(), 3, error.getMessage());
+
+      assertThat(error.getMessage())
+          .contains("task " + task.id())
+          .contains("the adk agent runtime, chosen by the override for agent " + agent.id())
+          .contains("is not configured")
+          .contains("[openclaw]");
+      assertThat(openClaw.executions()).isZero();
+      assertThat(world.reload(task).status()).isEqualTo(TaskStatus.FAILED);
+      ExecutionTrace failed = world.onlyTrace(task, StepType.FAILED);
+      assertThat(failed.stepOrder()).isEqualTo(3);
+      assertThat(failed.details()).containsEntry("reason", error.getMessage());
+      assertThat(world.traces(task, StepType.EXECUTING)).isEmpty();
+    }
+
+    @Test
+    void retriedAfterTheRunStoredItsOutputNeedsNoRuntimeAndDoesNotFail() {
+      AgentTask task = world.task(List.of("research"));
+      execute(stepsWith(both(), AgentRuntimeKind.ADK, Map.of(), Map.of()), task);
+      TaskExecutionStepsService adkGone =
+          stepsWith(
+              Map.of(AgentRuntimeKind.OPENCLAW, openClaw),
+              AgentRuntimeKind.ADK,
+              Map.of(),
+              Map.of());
+
+      Executed retried = adkGone.execute(tenant, task.id(), List.of());
+
+      assertThat(retried.awaitingApproval()).isFalse();
+      assertThat(adk.executions()).isEqualTo(1);
+      assertThat(openClaw.executions()).isZero();
+      assertThat(world.traces(task, StepType.EXECUTING)).hasSize(1);
+    }
+  }
+
+  @Nested
   class Approval {
 
     @Test
@@ -917,6 +1060,65 @@ class TaskExecutionStepsServiceTest {
     }
 
     @Test
+    void completesTheTaskOnlyAfterItsCompletedTraceIsWritten() {
+      world.agent("Alpha", List.of("research"));
+      AgentTask task = world.task(List.of("research"));
+      runUpToExecute(task);
+      steps.persistEntities(tenant, task.id());
+      List<List<StepType>> seenWhenCompleting = new ArrayList<>();
+      StatusProbeTasks probe =
+          new StatusProbeTasks(world.tasks)
+              .beforeMovingTo(
+                  TaskStatus.COMPLETED,
+                  completing ->
+                      seenWhenCompleting.add(
+                          world.traces.stepTypes(completing.tenantId(), completing.id())));
+
+      world.steps(probe, world.agents, Optional.empty()).evaluate(tenant, task.id());
+
+      assertThat(seenWhenCompleting)
+          .containsExactly(
+              List.of(
+                  StepType.DISPATCHED,
+                  StepType.MEMORY_RECALL,
+                  StepType.EXECUTING,
+                  StepType.ENTITY_PERSIST,
+                  StepType.COMPLETED));
+      assertThat(world.reload(task).status()).isEqualTo(TaskStatus.COMPLETED);
+    }
+
+    @Test
+    void retriedAfterStoppingBetweenItsTraceAndTheCompletionCompletesOnceAndCountsOnce() {
+      Agent agent = world.agent("Alpha", List.of("research"));
+      AgentTask task = world.task(List.of("research"));
+      runUpToExecute(task);
+      steps.persistEntities(tenant, task.id());
+      StatusProbeTasks dying =
+          new StatusProbeTasks(world.tasks)
+              .failOnceMovingTo(
+                  TaskStatus.COMPLETED,
+                  new TransientException(ErrorCode.DATABASE_UNAVAILABLE, "connection lost"));
+
+      assertPortError(
+          TransientException.class,
+          ErrorCode.DATABASE_UNAVAILABLE,
+          () -> world.steps(dying, world.agents, Optional.empty()).evaluate(tenant, task.id()));
+      AgentTask stopped = world.reload(task);
+      double retried = steps.evaluate(tenant, task.id());
+
+      assertThat(stopped.status()).isEqualTo(TaskStatus.EXECUTING);
+      assertThat(retried).isEqualTo(0.702);
+      AgentTask stored = world.reload(task);
+      assertThat(stored.status()).isEqualTo(TaskStatus.COMPLETED);
+      assertThat(stored.confidence()).contains(0.702);
+      assertThat(world.traces(task, StepType.COMPLETED)).hasSize(1);
+      assertThat(world.onlyTrace(task, StepType.COMPLETED).details())
+          .containsEntry("skill_stats_updated", true);
+      assertThat(world.reload(agent).statsFor("research").timesUsed()).isEqualTo(1);
+      assertThat(world.memories.list(tenant, agent.id())).hasSize(1);
+    }
+
+    @Test
     void scoresFailedToolCallsAndFoundEntitiesIntoTheConfidence() {
       world.agent("Alpha", List.of("research"));
       world.runtime.returns(
@@ -978,6 +1180,54 @@ class TaskExecutionStepsServiceTest {
           .containsEntry("reason", "memory store unreachable")
           .containsEntry("failed_step", 2)
           .containsEntry("status_before", "thinking");
+    }
+
+    @Test
+    void movesTheTaskToFailedOnlyAfterItsFailedTraceIsWritten() {
+      world.agent("Alpha", List.of("research"));
+      AgentTask task = world.task(List.of("research"));
+      steps.dispatch(tenant, task.id());
+      List<List<StepType>> seenWhenFailing = new ArrayList<>();
+      StatusProbeTasks probe =
+          new StatusProbeTasks(world.tasks)
+              .beforeMovingTo(
+                  TaskStatus.FAILED,
+                  failing ->
+                      seenWhenFailing.add(
+                          world.traces.stepTypes(failing.tenantId(), failing.id())));
+
+      world.steps(probe, world.agents, Optional.empty()).fail(tenant, task.id(), 2, "lost");
+
+      assertThat(seenWhenFailing).containsExactly(List.of(StepType.DISPATCHED, StepType.FAILED));
+      assertThat(world.reload(task).status()).isEqualTo(TaskStatus.FAILED);
+    }
+
+    @Test
+    void retriedAfterStoppingBetweenItsTraceAndTheStatusChangeFailsTheTaskWithOneTrace() {
+      world.agent("Alpha", List.of("research"));
+      AgentTask task = world.task(List.of("research"));
+      steps.dispatch(tenant, task.id());
+      StatusProbeTasks dying =
+          new StatusProbeTasks(world.tasks)
+              .failOnceMovingTo(
+                  TaskStatus.FAILED,
+                  new TransientException(ErrorCode.DATABASE_UNAVAILABLE, "connection lost"));
+
+      assertPortError(
+          TransientException.class,
+          ErrorCode.DATABASE_UNAVAILABLE,
+          () ->
+              world
+                  .steps(dying, world.agents, Optional.empty())
+                  .fail(tenant, task.id(), 2, "memory store unreachable"));
+      AgentTask stopped = world.reload(task);
+      steps.fail(tenant, task.id(), 2, "memory store unreachable");
+
+      assertThat(stopped.status()).isEqualTo(TaskStatus.THINKING);
+      AgentTask stored = world.reload(task);
+      assertThat(stored.status()).isEqualTo(TaskStatus.FAILED);
+      assertThat(stored.error()).contains("memory store unreachable");
+      assertThat(world.traces(task, StepType.FAILED)).hasSize(1);
     }
 
     @Test

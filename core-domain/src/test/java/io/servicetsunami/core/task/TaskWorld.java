@@ -58,7 +58,12 @@ final class TaskWorld {
   final InMemoryKnowledgeGraphRepository knowledge = new InMemoryKnowledgeGraphRepository();
   final InMemoryTenantRepository tenants = new InMemoryTenantRepository();
   final InMemoryTenantInstanceRepository instances = new InMemoryTenantInstanceRepository();
+
+  /**
+   * The runtime every task runs on unless a test chooses others by {@link #steps(AgentRuntimes)}.
+   */
   final FakeAgentRuntime runtime = new FakeAgentRuntime();
+
   final FakeCredentialCipher cipher = new FakeCredentialCipher();
   final InMemoryWorkflowEngine workflows = new InMemoryWorkflowEngine(clock);
   final TenantId tenant = newTenant();
@@ -77,6 +82,23 @@ final class TaskWorld {
       AgentTaskRepository taskStore,
       AgentRepository agentStore,
       Optional<Secret> fallbackGatewayToken) {
+    return steps(
+        taskStore,
+        agentStore,
+        fallbackGatewayToken,
+        AgentRuntimes.only(AgentRuntimeKind.ADK, runtime));
+  }
+
+  /** The steps with other agent runtimes and a policy choosing among them. */
+  TaskExecutionStepsService steps(AgentRuntimes runtimes) {
+    return steps(tasks, agents, Optional.empty(), runtimes);
+  }
+
+  private TaskExecutionStepsService steps(
+      AgentTaskRepository taskStore,
+      AgentRepository agentStore,
+      Optional<Secret> fallbackGatewayToken,
+      AgentRuntimes runtimes) {
     return new TaskExecutionStepsService(
         taskStore,
         traces,
@@ -85,7 +107,7 @@ final class TaskWorld {
         knowledge,
         tenants,
         instances,
-        runtime,
+        runtimes,
         new GatewayEndpoints(cipher, fallbackGatewayToken),
         clock,
         ids);

@@ -54,8 +54,8 @@ public interface TaskExecutionSteps {
    * moving it {@code thinking → executing} and storing the output; a task that requires approval
    * then moves to {@code waiting_input}.
    *
-   * @throws PermanentException {@code no_agent_runtime} if no runtime is configured, {@code
-   *     runtime_failed} if the runtime rejects the task
+   * @throws PermanentException {@code no_agent_runtime} if the runtime chosen for the task is not
+   *     configured, {@code runtime_failed} if the runtime rejects the task
    */
   Executed execute(TenantId tenant, TaskId task, List<MemoryId> memories);
 
