@@ -2,14 +2,12 @@ package io.servicetsunami.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.servicetsunami.adapters.adk.AdkSettings;
 import io.servicetsunami.adapters.adk.testing.RealAdkServer;
 import io.servicetsunami.app.e2e.EventStream.Event;
 import io.servicetsunami.app.e2e.RunningApp.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,11 +30,7 @@ class LiveUpdatesIT {
 
   @BeforeAll
   static void start() {
-    RealAdkServer adk = RealAdkServer.shared();
-    app =
-        RunningApp.start(
-            adapters ->
-                adapters.withAdk(Optional.of(AdkSettings.defaults(adk.url(), RealAdkServer.APP))));
+    app = RunningApp.startOnRealAdk();
     token = app.newTenantToken("Live");
     Reply agent =
         app.send(

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.servicetsunami.adapters.adk.AdkSettings;
+import io.servicetsunami.adapters.adk.testing.RealAdkServer;
 import io.servicetsunami.adapters.persistence.DatabaseSettings;
 import io.servicetsunami.adapters.temporal.TemporalSettings;
 import io.servicetsunami.app.config.AdapterConfig;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -61,6 +64,14 @@ final class RunningApp implements AutoCloseable {
 
   static RunningApp start(UnaryOperator<AdapterConfig> adapters) {
     return start(Map.of(), adapters);
+  }
+
+  /** With step 3 of tasks on the shared real ADK API server and its scripted model. */
+  static RunningApp startOnRealAdk() {
+    RealAdkServer adk = RealAdkServer.shared();
+    return start(
+        adapters ->
+            adapters.withAdk(Optional.of(AdkSettings.defaults(adk.url(), RealAdkServer.APP))));
   }
 
   /** With {@code adapterEnv} as the environment the adapters' settings are read from. */

@@ -3,8 +3,6 @@ package io.servicetsunami.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.servicetsunami.adapters.adk.AdkSettings;
-import io.servicetsunami.adapters.adk.testing.RealAdkServer;
 import io.servicetsunami.app.e2e.RunningApp.Reply;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,11 +49,7 @@ class TenantIsolationIT {
 
   @BeforeAll
   static void start() {
-    RealAdkServer adk = RealAdkServer.shared();
-    app =
-        RunningApp.start(
-            adapters ->
-                adapters.withAdk(Optional.of(AdkSettings.defaults(adk.url(), RealAdkServer.APP))));
+    app = RunningApp.startOnRealAdk();
     tenantA = app.newTenantToken("Alpha");
     tenantB = app.newTenantToken("Bravo");
 
