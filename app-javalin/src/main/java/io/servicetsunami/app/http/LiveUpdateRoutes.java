@@ -19,7 +19,6 @@ import io.servicetsunami.ports.in.ListInstancesUseCase;
 import io.servicetsunami.ports.model.AgentTask;
 import io.servicetsunami.ports.model.ExecutionTrace;
 import io.servicetsunami.ports.model.Principal;
-import io.servicetsunami.ports.model.StepType;
 import io.servicetsunami.ports.model.TaskId;
 import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.model.TenantInstance;
@@ -68,12 +67,6 @@ public final class LiveUpdateRoutes implements RouteGroup {
   static final long TASK_POLL_MILLIS = 250;
   static final long INSTANCE_POLL_MILLIS = 1_000;
   static final long KEEP_ALIVE_SECONDS = 15;
-
-  /**
-   * How long after a task turned terminal its closing trace may still come: the last step writes
-   * the trace after the status.
-   */
-  static final Duration CLOSING_TRACE_GRACE = Duration.ofSeconds(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveUpdateRoutes.class);
 
@@ -198,7 +191,6 @@ public final class LiveUpdateRoutes implements RouteGroup {
     private final Set<String> sentTraces = new HashSet<>();
     private boolean resumed;
     private String lastStatus;
-    private long terminalSince;
 
     TaskStream(SseClient client, TenantId tenant, TaskId id, String lastEventId) {
       super(client);
@@ -214,23 +206,17 @@ public final class LiveUpdateRoutes implements RouteGroup {
 
     @Override
     boolean poll() {
-      // The task before its traces: whatever status is read, the traces read after it are at
-      // least as recent.
+      // The task before its traces: the core writes a task's closing trace before its terminal
+      // status, so once the status read here is terminal the traces read after it are complete.
       AgentTask task = tasks.get(tenant, id);
       List<ExecutionTrace> written = traces.trace(tenant, id);
       if (!resumed) {
         resumed = true;
         skipUpTo(written, lastEventId);
       }
-      boolean closingTraceSent = false;
       for (ExecutionTrace trace : written) {
         if (sentTraces.add(trace.id().toString())) {
           send("trace", TraceResponse.of(trace), trace.id().toString());
-        }
-      }
-      for (ExecutionTrace trace : written) {
-        if (trace.stepType() == StepType.COMPLETED || trace.stepType() == StepType.FAILED) {
-          closingTraceSent = true;
         }
       }
       String status = task.status().wire() + "@" + task.updatedAt();
@@ -241,15 +227,8 @@ public final class LiveUpdateRoutes implements RouteGroup {
       if (!task.status().isTerminal()) {
         return true;
       }
-      if (terminalSince == 0) {
-        terminalSince = System.nanoTime();
-      }
-      boolean graceOver = System.nanoTime() - terminalSince > CLOSING_TRACE_GRACE.toNanos();
-      if (closingTraceSent || graceOver) {
-        send("end", Map.of("status", task.status().wire()), null);
-        return false;
-      }
-      return true;
+      send("end", Map.of("status", task.status().wire()), null);
+      return false;
     }
 
     private void skipUpTo(List<ExecutionTrace> written, String lastId) {
