@@ -1,10 +1,10 @@
 package io.servicetsunami.adapters.databricks;
 
-import static io.servicetsunami.adapters.databricks.Identifiers.LOADED_AT;
-import static io.servicetsunami.adapters.databricks.Identifiers.LOAD_ID;
-import static io.servicetsunami.adapters.databricks.Identifiers.LOAD_SEQ;
-import static io.servicetsunami.adapters.databricks.Identifiers.ROW_SEQ;
 import static io.servicetsunami.adapters.databricks.Identifiers.quote;
+import static io.servicetsunami.ports.out.LakehouseNames.LOADED_AT;
+import static io.servicetsunami.ports.out.LakehouseNames.LOAD_ID;
+import static io.servicetsunami.ports.out.LakehouseNames.LOAD_SEQ;
+import static io.servicetsunami.ports.out.LakehouseNames.ROW_SEQ;
 import static java.util.Objects.requireNonNull;
 
 import io.servicetsunami.adapters.databricks.StatementWire.Parameter;
@@ -18,6 +18,7 @@ import io.servicetsunami.ports.model.DatasetFormat;
 import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.out.Clock;
 import io.servicetsunami.ports.out.Lakehouse;
+import io.servicetsunami.ports.out.LakehouseNames;
 import io.servicetsunami.ports.out.RowSink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -350,9 +351,9 @@ public final class DatabricksLakehouse implements Lakehouse, AutoCloseable {
     requireNonNull(tenant, "tenant is null");
     requireNonNull(primaryKey, "primaryKey is null");
     requireNonNull(deletedFlagColumn, "deletedFlagColumn is null");
-    String name = Identifiers.table(table);
-    primaryKey.forEach(Identifiers::column);
-    deletedFlagColumn.ifPresent(Identifiers::column);
+    String name = LakehouseNames.table(table);
+    primaryKey.forEach(LakehouseNames::column);
+    deletedFlagColumn.ifPresent(LakehouseNames::column);
     ensureSchemas(tenant);
     String bronzeSchema = schema(tenant, "bronze");
     String silverSchema = schema(tenant, "silver");
@@ -364,7 +365,7 @@ public final class DatabricksLakehouse implements Lakehouse, AutoCloseable {
         () -> {
           List<String> data = new ArrayList<>();
           for (ColumnDef column : columns(bronzeSchema, name)) {
-            if (!Identifiers.METADATA_COLUMNS.contains(column.name().toLowerCase(Locale.ROOT))) {
+            if (!LakehouseNames.METADATA_COLUMNS.contains(column.name().toLowerCase(Locale.ROOT))) {
               data.add(column.name());
             }
           }
@@ -434,7 +435,7 @@ public final class DatabricksLakehouse implements Lakehouse, AutoCloseable {
   @Override
   public Optional<TableInfo> describeSilver(TenantId tenant, String table) {
     requireNonNull(tenant, "tenant is null");
-    String name = Identifiers.table(table);
+    String name = LakehouseNames.table(table);
     String schema = schema(tenant, "silver");
     if (!exists(schema, name)) {
       return Optional.empty();
@@ -777,7 +778,7 @@ public final class DatabricksLakehouse implements Lakehouse, AutoCloseable {
                     ErrorCode.INVALID_INPUT,
                     role
                         + " column "
-                        + Identifiers.printable(wanted)
+                        + LakehouseNames.printable(wanted)
                         + " is not a column of "
                         + table));
   }
@@ -822,7 +823,7 @@ public final class DatabricksLakehouse implements Lakehouse, AutoCloseable {
       throw new PermanentException(
           ErrorCode.INTERNAL,
           "staged column "
-              + Identifiers.printable(column.name())
+              + LakehouseNames.printable(column.name())
               + " has the unexpected type "
               + type);
     }
@@ -830,7 +831,7 @@ public final class DatabricksLakehouse implements Lakehouse, AutoCloseable {
   }
 
   private Staging staging(Load load) {
-    String table = Identifiers.table(load.table());
+    String table = LakehouseNames.table(load.table());
     return new Staging(
         load.tenantId(),
         table,

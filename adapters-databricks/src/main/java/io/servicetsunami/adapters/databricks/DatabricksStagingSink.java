@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.servicetsunami.ports.error.PortException;
 import io.servicetsunami.ports.model.Column;
 import io.servicetsunami.ports.model.Column.ColumnType;
+import io.servicetsunami.ports.out.LakehouseNames;
 import io.servicetsunami.ports.out.RowSink;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -80,7 +81,7 @@ final class DatabricksStagingSink implements RowSink {
   public synchronized void begin(List<Column> columns) {
     requireNonNull(columns, "columns is null");
     requireState(State.NEW, "begin may be called once, before the first row");
-    Identifiers.columns(columns.stream().map(Column::name).toList());
+    LakehouseNames.columns(columns.stream().map(Column::name).toList());
     lakehouse.createStagingTable(staging, columns);
     this.columns = List.copyOf(columns);
     this.rowsPerFlush = Math.max(1, Math.min(rowsPerInsert, maxParameters / columns.size()));
@@ -227,7 +228,7 @@ final class DatabricksStagingSink implements RowSink {
     if (text == null) {
       throw new IllegalArgumentException(
           "column "
-              + Identifiers.printable(column.name())
+              + LakehouseNames.printable(column.name())
               + " is "
               + type.wire()
               + " but the row holds a "

@@ -9,6 +9,7 @@ import io.servicetsunami.ports.error.ErrorCode;
 import io.servicetsunami.ports.error.InvalidInputException;
 import io.servicetsunami.ports.model.Column;
 import io.servicetsunami.ports.model.Column.ColumnType;
+import io.servicetsunami.ports.out.LakehouseNames;
 import io.servicetsunami.ports.out.RowSink;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -67,7 +68,7 @@ final class FileRows {
         String name = header.get(i).text().strip();
         columns.add(new Column(name.isEmpty() ? "column" + i : name, ColumnType.STRING));
       }
-      Identifiers.columns(columns.stream().map(Column::name).toList());
+      LakehouseNames.columns(columns.stream().map(Column::name).toList());
       sink.begin(columns);
       long rows = 0;
       long line = 1;
@@ -115,7 +116,7 @@ final class FileRows {
     List<Column> columns = new ArrayList<>();
     types.forEach(
         (name, type) -> columns.add(new Column(name, type == null ? ColumnType.STRING : type)));
-    Identifiers.columns(columns.stream().map(Column::name).toList());
+    LakehouseNames.columns(columns.stream().map(Column::name).toList());
     sink.begin(columns);
     objects(
         file,

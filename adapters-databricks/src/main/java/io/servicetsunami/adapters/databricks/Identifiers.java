@@ -1,131 +1,19 @@
 package io.servicetsunami.adapters.databricks;
 
-import io.servicetsunami.ports.error.ErrorCode;
-import io.servicetsunami.ports.error.InvalidInputException;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
+import io.servicetsunami.ports.out.LakehouseNames;
 
 /**
- * The one place where names that came from users — table names, column names from a source table or
- * a file's header — become SQL. A name is checked against the rules below and then always written
- * quoted ({@link #quote}); nothing a user typed is ever concatenated into a statement unquoted.
- *
- * <ul>
- *   <li>A <b>table</b> name is 1 to {@value #MAX_TABLE_LENGTH} ASCII letters, digits and
- *       underscores, starting with a letter, and is folded to lower case (Databricks compares
- *       identifiers case-insensitively). Anything else — {@code "x; drop table"}, quotes, spaces,
- *       accents — is refused with {@code invalid_input}: table names are made by the core from
- *       dataset and source-table names, never typed raw. (Unity Catalog stores names in lower case
- *       anyway.)
- *   <li>A <b>column</b> name may be any text a source or a header uses (spaces, punctuation,
- *       quotes, any script), because refusing {@code "Order ID"} or {@code "prix €"} would make
- *       real files unusable; it must be 1 to {@value #MAX_COLUMN_LENGTH} characters, not blank,
- *       free of control characters, distinct from the table's other columns ignoring case, and not
- *       one of the load metadata columns ({@link #METADATA_COLUMNS}). It is written as a
- *       back-quoted identifier with its back quotes doubled, so {@code x`; drop table t; --} is a
- *       column named exactly that. Delta refuses spaces and {@code ,;{}()=} in column names unless
- *       the table uses column mapping, so every table this adapter creates is created with {@code
- *       'delta.columnMapping.mode' = 'name'}.
- * </ul>
+ * Names as SQL: a name checked by {@link LakehouseNames} is written as a Databricks back-quoted
+ * identifier, its back quotes doubled, so whatever it holds it stays one identifier. Delta refuses
+ * spaces and {@code ,;{}()=} in column names unless the table uses column mapping, so every table
+ * this adapter creates is created with {@code 'delta.columnMapping.mode' = 'name'}.
  */
 final class Identifiers {
 
-  static final int MAX_TABLE_LENGTH = 128;
-  static final int MAX_COLUMN_LENGTH = 255;
-
-  static final String LOAD_ID = "_load_id";
-  static final String LOAD_SEQ = "_load_seq";
-  static final String LOADED_AT = "_loaded_at";
-  static final String ROW_SEQ = "_row_seq";
-
-  /** Columns the lakehouse adds to bronze; a source column may not use these names. */
-  static final List<String> METADATA_COLUMNS = List.of(LOAD_ID, LOAD_SEQ, LOADED_AT, ROW_SEQ);
-
-  private static final Pattern TABLE = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
-
   private Identifiers() {}
-
-  /** {@code table} folded to lower case, or {@code invalid_input} if it is not a plain name. */
-  static String table(String table) {
-    if (table == null
-        || table.isEmpty()
-        || table.length() > MAX_TABLE_LENGTH
-        || !TABLE.matcher(table).matches()) {
-      throw new InvalidInputException(
-          ErrorCode.INVALID_INPUT,
-          "table name "
-              + printable(table)
-              + " is not allowed: a table name is 1 to "
-              + MAX_TABLE_LENGTH
-              + " letters (a-z), digits and underscores, starting with a letter");
-    }
-    return table.toLowerCase(Locale.ROOT);
-  }
-
-  /** Checks one column name; returns it unchanged. */
-  static String column(String name) {
-    if (name == null || name.isBlank()) {
-      throw invalidColumn(name, "a column name must not be blank");
-    }
-    if (name.codePointCount(0, name.length()) > MAX_COLUMN_LENGTH) {
-      throw invalidColumn(name, "a column name is at most " + MAX_COLUMN_LENGTH + " characters");
-    }
-    if (name.codePoints().anyMatch(Character::isISOControl)) {
-      throw invalidColumn(name, "a column name must not contain control characters");
-    }
-    if (METADATA_COLUMNS.contains(name.toLowerCase(Locale.ROOT))) {
-      throw invalidColumn(
-          name, "the names " + METADATA_COLUMNS + " are reserved for the load metadata");
-    }
-    return name;
-  }
-
-  /** Checks every column name and that no two of them differ only in case. */
-  static void columns(List<String> names) {
-    if (names.isEmpty()) {
-      throw new InvalidInputException(ErrorCode.INVALID_INPUT, "a table needs at least one column");
-    }
-    Set<String> seen = new HashSet<>();
-    for (String name : names) {
-      column(name);
-      if (!seen.add(name.toLowerCase(Locale.ROOT))) {
-        throw invalidColumn(name, "two columns have this name (names are compared ignoring case)");
-      }
-    }
-  }
 
   /** {@code name} as a Databricks back-quoted identifier. Only ever called on checked names. */
   static String quote(String name) {
     return '`' + name.replace("`", "``") + '`';
-  }
-
-  /** A name for a message: control characters escaped, long names cut. */
-  static String printable(String name) {
-    if (name == null) {
-      return "null";
-    }
-    StringBuilder out = new StringBuilder("'");
-    name.codePoints()
-        .limit(80)
-        .forEach(
-            c -> {
-              if (Character.isISOControl(c)) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", c));
-              } else {
-                out.appendCodePoint(c);
-              }
-            });
-    if (name.codePointCount(0, name.length()) > 80) {
-      out.append('…');
-    }
-    return out.append('\'').toString();
-  }
-
-  private static InvalidInputException invalidColumn(String name, String rule) {
-    return new InvalidInputException(
-        ErrorCode.INVALID_INPUT, "column name " + printable(name) + " is not allowed: " + rule);
   }
 }

@@ -1,10 +1,10 @@
 package io.servicetsunami.adapters.duckdb;
 
-import static io.servicetsunami.adapters.duckdb.Identifiers.LOADED_AT;
-import static io.servicetsunami.adapters.duckdb.Identifiers.LOAD_ID;
-import static io.servicetsunami.adapters.duckdb.Identifiers.LOAD_SEQ;
-import static io.servicetsunami.adapters.duckdb.Identifiers.ROW_SEQ;
 import static io.servicetsunami.adapters.duckdb.Identifiers.quote;
+import static io.servicetsunami.ports.out.LakehouseNames.LOADED_AT;
+import static io.servicetsunami.ports.out.LakehouseNames.LOAD_ID;
+import static io.servicetsunami.ports.out.LakehouseNames.LOAD_SEQ;
+import static io.servicetsunami.ports.out.LakehouseNames.ROW_SEQ;
 import static java.util.Objects.requireNonNull;
 
 import io.servicetsunami.ports.error.ErrorCode;
@@ -16,6 +16,7 @@ import io.servicetsunami.ports.model.DatasetFormat;
 import io.servicetsunami.ports.model.TenantId;
 import io.servicetsunami.ports.out.Clock;
 import io.servicetsunami.ports.out.Lakehouse;
+import io.servicetsunami.ports.out.LakehouseNames;
 import io.servicetsunami.ports.out.RowSink;
 import java.io.IOException;
 import java.io.InputStream;
@@ -214,7 +215,7 @@ public final class DuckDbLakehouse implements Lakehouse, AutoCloseable {
             } catch (SQLException e) {
               throw DuckDbErrors.unreadable(e, format.name(), upload.toString());
             }
-            Identifiers.columns(columnsOf(connection, staging.schema(), staging.stagingTable()));
+            LakehouseNames.columns(columnsOf(connection, staging.schema(), staging.stagingTable()));
             recordStagingState(connection, staging, COMPLETE);
             return queryLong(connection, "SELECT count(*) FROM " + stagingName(staging));
           });
@@ -348,9 +349,9 @@ public final class DuckDbLakehouse implements Lakehouse, AutoCloseable {
     requireNonNull(tenant, "tenant is null");
     requireNonNull(primaryKey, "primaryKey is null");
     requireNonNull(deletedFlagColumn, "deletedFlagColumn is null");
-    String name = Identifiers.table(table);
-    primaryKey.forEach(Identifiers::column);
-    deletedFlagColumn.ifPresent(Identifiers::column);
+    String name = LakehouseNames.table(table);
+    primaryKey.forEach(LakehouseNames::column);
+    deletedFlagColumn.ifPresent(LakehouseNames::column);
     ensureSchemas(tenant);
     Staging anyLoad = new Staging(tenant, name, "", stagingSchema(tenant), "");
     String bronzeSchema = bronzeSchema(tenant);
@@ -370,7 +371,7 @@ public final class DuckDbLakehouse implements Lakehouse, AutoCloseable {
                     + " to merge: commit a load first");
           }
           List<String> data = new ArrayList<>(columnsOf(connection, bronzeSchema, name));
-          data.removeIf(c -> Identifiers.METADATA_COLUMNS.contains(c.toLowerCase(Locale.ROOT)));
+          data.removeIf(c -> LakehouseNames.METADATA_COLUMNS.contains(c.toLowerCase(Locale.ROOT)));
           List<String> keys = new ArrayList<>();
           for (String key : primaryKey) {
             keys.add(resolve(data, key, "primary key", bronzeSchema + "." + name));
@@ -429,7 +430,7 @@ public final class DuckDbLakehouse implements Lakehouse, AutoCloseable {
   @Override
   public Optional<TableInfo> describeSilver(TenantId tenant, String table) {
     requireNonNull(tenant, "tenant is null");
-    String name = Identifiers.table(table);
+    String name = LakehouseNames.table(table);
     String schema = silverSchema(tenant);
     try (Connection connection = connect()) {
       if (!tableExists(connection, schema, name)) {
@@ -794,7 +795,7 @@ public final class DuckDbLakehouse implements Lakehouse, AutoCloseable {
                     ErrorCode.INVALID_INPUT,
                     role
                         + " column "
-                        + Identifiers.printable(wanted)
+                        + LakehouseNames.printable(wanted)
                         + " is not a column of "
                         + table));
   }
@@ -903,7 +904,7 @@ public final class DuckDbLakehouse implements Lakehouse, AutoCloseable {
 
   private Staging staging(Load load) {
     requireOpen();
-    String table = Identifiers.table(load.table());
+    String table = LakehouseNames.table(load.table());
     return new Staging(
         load.tenantId(),
         table,

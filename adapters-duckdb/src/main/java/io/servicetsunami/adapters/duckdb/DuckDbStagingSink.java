@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.servicetsunami.ports.model.Column;
 import io.servicetsunami.ports.model.Column.ColumnType;
+import io.servicetsunami.ports.out.LakehouseNames;
 import io.servicetsunami.ports.out.RowSink;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -74,7 +75,7 @@ final class DuckDbStagingSink implements RowSink {
   public synchronized void begin(List<Column> columns) {
     requireNonNull(columns, "columns is null");
     requireState(State.NEW, "begin may be called once, before the first row");
-    Identifiers.columns(columns.stream().map(Column::name).toList());
+    LakehouseNames.columns(columns.stream().map(Column::name).toList());
     lakehouse.createStagingTable(staging, columns);
     this.columns = List.copyOf(columns);
     state = State.RECEIVING;
@@ -316,7 +317,7 @@ final class DuckDbStagingSink implements RowSink {
     if (converted == null) {
       throw new IllegalArgumentException(
           "column "
-              + Identifiers.printable(column.name())
+              + LakehouseNames.printable(column.name())
               + " is "
               + type.wire()
               + " but the row holds a "

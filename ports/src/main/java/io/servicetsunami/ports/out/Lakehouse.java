@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * A tenant-partitioned lakehouse with a bronze layer (every extracted batch, with load metadata)
  * and a silver layer (one row per primary key, latest version wins). Each tenant's tables live in
- * its own schemas. Every method may throw {@link TransientException} ({@code
- * lakehouse_unavailable}) or {@link PermanentException}.
+ * its own schemas. Table and column names are checked by the rules of {@link LakehouseNames} (a
+ * name they refuse is {@code invalid_input}, and nothing is written). Every method may throw {@link
+ * TransientException} ({@code lakehouse_unavailable}) or {@link PermanentException}.
  */
 public interface Lakehouse {
 
